@@ -1,0 +1,25 @@
+export const HELP = `fsmkit: check, generate and explore paired-server state machines
+
+Usage: fsmkit <command> [spec] [options]
+
+Commands:
+  check [spec]      validate the spec and compare the generated files with it
+  generate [spec]   write every generated file (atomically)
+  start [spec]      the main job: check the spec, then generate
+  help              show this text
+
+[spec] defaults to spec/dhcpv4-failover.yaml.
+
+Options:
+  --out <dir>       write or compare generated files here instead of the spec's outputs.dir
+  --json            print a machine-readable result on stdout
+  --no-color        no ANSI colours (NO_COLOR is honoured too)
+  --debug           show stack traces of internal errors
+  -h, --help        show this text
+  -v, --version     print the version
+
+Exit codes: 0 success, 1 findings (invalid spec, stale output),
+2 usage error, 3 internal error (please report it).
+`;
+
+export const DEFAULT_SPEC = 'spec/dhcpv4-failover.yaml';

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { didYouMean } from '../spec/suggest.js';
+import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
+import { runCheck, runGenerate, runStart } from './commands.js';
+import { DEFAULT_SPEC, HELP } from './help.js';
+import { choosePaint } from './paint.js';
+
+const COMMANDS = ['check', 'generate', 'start', 'help', 'version'] as const;
+type Command = (typeof COMMANDS)[number];
+
+/** Options after parsing, shared by every command. */
+export interface CliOptions {
+  spec: string;
+  out?: string;
+  json: boolean;
+  noColor: boolean;
+  debug: boolean;
+}
+
+/**
+ * Runs the command line in-process: parses `argv` (without node and the
+ * script), runs one command, writes to the injected streams.
+ * @returns the exit code
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let debug = argv.includes('--debug');
+  try {
+    const { command, options } = parse(argv);
+    debug = options.debug;
+    const paint = choosePaint(io.isTty, io.env, options.noColor || options.json);
+    switch (command) {
+      case 'help':
+        io.stdout(HELP);
+        return EXIT.ok;
+      case 'version':
+        io.stdout(`${version()}\n`);
+        return EXIT.ok;
+      case 'check':
+        return await runCheck(options, io, paint);
+      case 'generate':
+        return await runGenerate(options, io, paint);
+      case 'start':
+        return await runStart(options, io, paint);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`fsmkit: ${error.message}\n`);
+      if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+      io.stderr('Run `fsmkit help` for usage.\n');
+      return EXIT.usage;
+    }
+    io.stderr(`fsmkit: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(
+      debug ? `${(error as Error)?.stack ?? ''}\n` : 'This is a bug in fsmkit; please report it with the command you ran (add --debug for the stack).\n',
+    );
+    return EXIT.internal;
+  }
+}
+
+function parse(argv: readonly string[]): { command: Command; options: CliOptions } {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1));
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  if (values.version) return { command: 'version', options: defaults(values) };
+  if (values.help || first === undefined) return { command: 'help', options: defaults(values) };
+  if (!COMMANDS.includes(first as Command)) {
+    throw new UsageError(`unknown command "${first}"`, didYouMean(first, COMMANDS) ?? `commands: ${COMMANDS.join(', ')}`);
+  }
+  if (rest.length > 1) throw new UsageError(`${first} takes one spec file, got ${rest.length}: ${rest.join(' ')}`);
+  const options = defaults(values);
+  if (rest[0] !== undefined) options.spec = rest[0];
+  return { command: first as Command, options };
+}
+
+const OPTIONS = {
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'no-color': { type: 'boolean', default: false },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
+function defaults(values: { out?: string; json?: boolean; 'no-color'?: boolean; debug?: boolean }): CliOptions {
+  const options: CliOptions = { spec: DEFAULT_SPEC, json: values.json ?? false, noColor: values['no-color'] ?? false, debug: values.debug ?? false };
+  if (values.out !== undefined) options.out = values.out;
+  return options;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

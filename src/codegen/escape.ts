@@ -1,0 +1,43 @@
+/**
+ * One escaper per target language. Spec text (descriptions, aliases) is
+ * free text and may hold anything: comment terminators, quotes, backticks,
+ * `${`, line separators. Each function keeps the text readable and makes
+ * it inert in its target.
+ */
+
+const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029/g;
+
+/** Text for a JSDoc/TSDoc block: no `*\/` can close it, no `@` starts a tag. */
+export function escapeDocComment(text: string): string {
+  return text
+    .replace(LINE_BREAKS, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/@/g, '\\@')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
+}
+
+/**
+ * A double-quoted TypeScript/JavaScript string literal. JSON's escaping
+ * covers quotes, backslashes and control characters; U+2028 and U+2029 are
+ * escaped too so that no older parser sees a line break.
+ */
+export function tsStringLiteral(text: string): string {
+  return JSON.stringify(text)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** UPPER_SNAKE form of a name: `FsmState` → `FSM_STATE`, `isc` → `ISC`. */
+export function upperSnake(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
+
+/** kebab-case form of a name: `FsmState` → `fsm-state`. */
+export function kebabCase(name: string): string {
+  return upperSnake(name).toLowerCase().replace(/_/g, '-');
+}

@@ -1,0 +1,104 @@
+import { type GuardContext, ruleEnabled, shownState } from '../model/guard.js';
+import { type Model, type ModelRule, NO_MEMORY, type RoleId } from '../model/model.js';
+import type { Reporter } from './reporter.js';
+
+/**
+ * Checks what the rules do, by trying each rule in every situation a server
+ * can be in (own state, role, flag, network, partner state and memory):
+ * rules that can never fire, two rules that fire together with different
+ * effects, and states with no way out.
+ */
+export function checkBehaviour(model: Model, report: Reporter): void {
+  const fired = new Set<number>();
+  const conflicts = new Map<string, { a: ModelRule; b: ModelRule; ctx: GuardContext; event: number }>();
+
+  for (const ctx of situations(model)) {
+    for (const event of model.events) {
+      const enabled = model.rules.filter((r) => r.events.includes(event.id) && ruleEnabled(model, r, event, ctx));
+      for (const r of enabled) fired.add(r.index);
+      for (let i = 0; i < enabled.length; i++) {
+        for (let j = i + 1; j < enabled.length; j++) {
+          const a = enabled[i] as ModelRule;
+          const b = enabled[j] as ModelRule;
+          if (a.to === b.to && a.setMemory === b.setMemory) continue;
+          const key = `${a.index}:${b.index}`;
+          if (!conflicts.has(key)) conflicts.set(key, { a, b, ctx, event: event.id });
+        }
+      }
+    }
+  }
+
+  for (const { a, b, ctx, event } of conflicts.values()) {
+    const role = model.roles[ctx.role];
+    const partner = model.states[shownState(model, ctx.partnerState, ctx.partnerMemory)]?.name;
+    const actual = model.states[ctx.partnerState]?.name;
+    const shows = partner === actual ? `${partner}` : `${actual} showing ${partner}`;
+    report.error(
+      'CONFLICTING_RULES',
+      ['rules', b.index],
+      `rules ${a.id} and ${b.id} both fire on ${model.events[event]?.name} for a ${role} in ${model.states[ctx.state]?.name} (partner ${shows}, network ${ctx.networkUp ? 'up' : 'down'}) but go to different places`,
+      'narrow the partner guard, role, flag or link condition of one of them so they cannot both apply',
+      [report.place(['rules', a.index], `${a.id} is here`)],
+    );
+  }
+  for (const rule of model.rules) {
+    if (!fired.has(rule.index)) {
+      report.error(
+        'UNSATISFIABLE_RULE',
+        ['rules', rule.index],
+        `rule ${rule.id} can never fire: no situation meets its role, link, partner and flag conditions together`,
+        'check the link condition against the partner guard (a partner that is not running is only seen with `link: up` when it announced its state)',
+      );
+    }
+  }
+  checkWaysOut(model, report);
+}
+
+function checkWaysOut(model: Model, report: Reporter): void {
+  for (const state of model.states) {
+    if (state.final || !state.roles.some(Boolean)) continue;
+    const leaves = model.rules.some((r) => r.from === state.id && r.to !== state.id);
+    if (!leaves) {
+      report.error(
+        'NO_WAY_OUT',
+        ['states', state.id, 'name'],
+        `state ${state.name} has no rule leading out of it`,
+        `add a rule from ${state.name}, or mark it \`final: true\` if staying there forever is intended`,
+      );
+    }
+  }
+}
+
+/** Every situation one server can be in, as far as guards can tell apart. */
+function* situations(model: Model): Generator<GuardContext> {
+  const memories = [NO_MEMORY, ...rememberable(model)];
+  for (const state of model.states) {
+    for (const role of [0, 1] as RoleId[]) {
+      if (!state.roles[role]) continue;
+      const other = (1 - role) as RoleId;
+      for (const partner of model.states) {
+        if (!partner.roles[other]) continue;
+        for (const partnerMemory of partner.memory ? memories : [NO_MEMORY]) {
+          for (const flag of model.hasFlag ? [false, true] : [false]) {
+            for (const networkUp of [true, false]) {
+              yield { role, state: state.id, flag, networkUp, partnerState: partner.id, partnerMemory };
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * States a memory can hold: what halting records (a running state without
+ * memory, mapped through link-lost), what halt events and rules set. A
+ * partner showing anything else cannot occur, so guards need not cover it.
+ */
+function rememberable(model: Model): number[] {
+  const found = new Set<number>();
+  for (const s of model.states) if (s.running && !s.memory) found.add(model.linkLost[s.id] as number);
+  for (const e of model.events) if (e.haltMemory !== undefined) found.add(e.haltMemory);
+  for (const r of model.rules) if (r.setMemory !== NO_MEMORY) found.add(r.setMemory);
+  return [...found].sort((a, b) => a - b);
+}

@@ -1,0 +1,119 @@
+/**
+ * The spec as written in YAML, once it has passed the schema check
+ * (spec/fsmkit.schema.json). Field names follow the YAML exactly.
+ */
+export interface Spec {
+  fsmkit: 1;
+  name: string;
+  title: string;
+  source?: string;
+  outputs?: { dir: string; enum?: { name: string; numbering: string } };
+  roles: RoleSpec[];
+  numberings: ColumnSpec[];
+  aliases?: ColumnSpec[];
+  services: ServiceSpec[];
+  memory?: Described & { name: string };
+  flag?: Described & { name: string; watch: string[] };
+  states: StateSpec[];
+  events: EventSpec[];
+  rules: RuleSpec[];
+  pair?: PairSpec;
+  properties?: PropertySpec[];
+  configurations?: ConfigurationSpec[];
+}
+
+export interface Described {
+  description: string;
+  ref?: string;
+}
+
+export interface RoleSpec extends Described {
+  name: string;
+}
+
+export interface ColumnSpec extends Described {
+  name: string;
+  required?: boolean;
+}
+
+export interface ServiceSpec extends Described {
+  name: string;
+  serves: boolean;
+}
+
+export interface StateSpec extends Described {
+  name: string;
+  values: Record<string, number | null>;
+  aliases?: Record<string, string | null>;
+  service: string;
+  communicating: boolean;
+  roles: string[];
+  running?: boolean;
+  memory?: boolean;
+  shows?: 'self' | 'memory';
+  announced?: boolean;
+  final?: boolean;
+  ref: string;
+}
+
+export type EventKind = 'protocol' | 'environment' | 'link-lost';
+export type EventAction = 'network-down' | 'network-up' | 'halt';
+
+export interface EventSpec extends Described {
+  name: string;
+  kind: EventKind;
+  action?: EventAction;
+  to?: string;
+  memory?: string;
+  healing?: boolean;
+  partner_running?: boolean;
+}
+
+export type LinkCondition = 'ok' | 'up' | 'down' | 'any';
+export type PartnerGuard = string[] | { except: string[] };
+
+/** Target of a rule that returns to the remembered state. */
+export const MEMORY_TARGET = '@memory';
+
+export interface RuleSpec extends Described {
+  id: string;
+  from: string;
+  to: string;
+  on: string | string[];
+  role?: string;
+  link?: LinkCondition;
+  partner?: PartnerGuard;
+  partner_shows_memory?: boolean;
+  partner_running?: boolean;
+  flag?: 'set' | 'unset';
+  set_memory?: string;
+  note?: string;
+  ref: string;
+}
+
+export interface PairSpec {
+  initial: { state: string; network: 'up' | 'down' };
+  goal: Record<string, string>;
+}
+
+export type StateSet = string[] | { serves: boolean };
+
+export type PropertyKind = 'reachability' | 'no-stuck' | 'recoverable' | 'invariant';
+
+export interface PropertySpec extends Described {
+  name: string;
+  kind: PropertyKind;
+  never?: { one: StateSet; other: StateSet };
+}
+
+export type Verdict = 'holds' | 'violated';
+export interface ReachExpectation {
+  unreached?: string[];
+  unfired?: string[];
+}
+
+export interface ConfigurationSpec extends Described {
+  name: string;
+  steps: string[];
+  expect?: Record<string, Verdict | ReachExpectation>;
+}
