@@ -38,6 +38,7 @@ export const DIAGNOSTIC_CODES = [
   'MISUSED_FIELD',
   'STALE_OUTPUT',
   'MISSING_OUTPUT',
+  'OUTPUT_UNWRITABLE',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

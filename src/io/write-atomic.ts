@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** A file to write: absolute or cwd-relative path and its text. */
@@ -10,8 +10,9 @@ export interface FileToWrite {
 
 /**
  * Writes all files or none: each goes to a temporary file beside its target
- * first, and only when every one is on disk are they renamed into place
- * (a rename within a folder is atomic). A reader never sees a partial file.
+ * first; only when every one is on disk, and every target is known to be
+ * replaceable (absent or a regular file), are they renamed into place. A
+ * rename within a folder is atomic, so a reader never sees a partial file.
  */
 export async function writeFilesAtomically(files: readonly FileToWrite[]): Promise<void> {
   const suffix = `.fsmkit-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
@@ -23,6 +24,7 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
       staged.push({ temp, target: file.path });
       await writeFile(temp, file.contents, { encoding: 'utf8', flush: true });
     }
+    for (const { target } of staged) await assertReplaceable(target);
     for (const { temp, target } of staged) await rename(temp, target);
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
@@ -32,4 +34,12 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
+}
+
+async function assertReplaceable(target: string): Promise<void> {
+  const info = await lstat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (info && !info.isFile()) throw new Error(`cannot replace ${target}: it is not a regular file`);
 }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Artifact } from '../codegen/artifact.js';
 import { generate } from '../codegen/generate.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
@@ -35,12 +35,12 @@ export interface ProjectCheck {
  * if (!result.ok) for (const d of result.diagnostics) console.log(d.message);
  */
 export async function checkProject(options: ProjectOptions): Promise<ProjectCheck> {
-  const prepared = await prepare(options);
+  const prepared = await prepare(options, false);
   const { checked, outDir, artifacts } = prepared;
   const diagnostics = [...prepared.diagnostics];
   if (outDir !== undefined && checked.spec) {
-    const fix = `npx fsmkit generate ${specLabel(options.specFile, options.root)}`;
-    diagnostics.push(...(await compareOutputs(outDir, artifacts, fix)));
+    const fix = `npx fsmkit generate ${options.specFile}`;
+    diagnostics.push(...(await compareOutputs(outDir, artifacts, fix, options.root)));
   }
   const sorted = sortDiagnostics(diagnostics);
   const result: ProjectCheck = { checked, artifacts, diagnostics: sorted, ok: !hasErrors(sorted) };
@@ -62,7 +62,7 @@ export interface ProjectGenerate {
  * once and atomically. Nothing is written when the spec has errors.
  */
 export async function generateProject(options: ProjectOptions): Promise<ProjectGenerate> {
-  const { checked, outDir, artifacts, diagnostics } = await prepare(options);
+  const { checked, outDir, artifacts, diagnostics } = await prepare(options, true);
   const failed = { checked, written: [], diagnostics, ok: false };
   if (!checked.spec || hasErrors(diagnostics)) return failed;
   if (outDir === undefined) {
@@ -76,27 +76,46 @@ export async function generateProject(options: ProjectOptions): Promise<ProjectG
     };
     return { ...failed, diagnostics: [noDir] };
   }
-  await writeFilesAtomically(artifacts.map((a) => ({ path: resolve(outDir, a.path), contents: a.contents })));
+  try {
+    await writeFilesAtomically(artifacts.map((a) => ({ path: resolve(outDir, a.path), contents: a.contents })));
+  } catch (error) {
+    const cannot: Diagnostic = {
+      code: 'OUTPUT_UNWRITABLE',
+      severity: 'error',
+      message: `cannot write the generated files: ${(error as Error).message}`,
+      file: options.specFile,
+      start: { line: 1, col: 1 },
+      hint: `check that ${outDir} is a writable folder; nothing was changed`,
+    };
+    return { ...failed, outDir, diagnostics: [cannot] };
+  }
   return { checked, outDir, written: artifacts.map((a) => resolve(outDir, a.path)), diagnostics, ok: true };
 }
 
-async function prepare(options: ProjectOptions): Promise<{ checked: CheckedSpec; outDir?: string; artifacts: Artifact[]; diagnostics: Diagnostic[] }> {
-  const checked = await loadSpec(options.specFile);
+/** Loads and checks the spec, plans the output folder (inside the project when writing) and generates in memory. */
+async function prepare(
+  options: ProjectOptions,
+  forWriting: boolean,
+): Promise<{ checked: CheckedSpec; outDir?: string; artifacts: Artifact[]; diagnostics: Diagnostic[] }> {
+  const checked = await loadSpec(options.specFile, resolve(options.root, options.specFile));
   const diagnostics = [...checked.diagnostics];
   if (!checked.spec) return { checked, artifacts: [], diagnostics };
-  const planned = resolveOutputDir(options.specFile, checked.spec.outputs?.dir, options.outDir, options.root);
-  if (planned.error) {
+  const planned = resolveOutputDir(resolve(options.root, options.specFile), checked.spec.outputs?.dir, options.outDir, options.root);
+  if (planned.error && forWriting) {
     diagnostics.push({
       code: 'INVALID_VALUE',
       severity: 'error',
       message: planned.error,
       file: options.specFile,
       start: { line: 1, col: 1 },
-      hint: 'write generated files inside the project: change `outputs.dir` or --out',
+      hint: 'run fsmkit from the project folder, or point `outputs.dir` (or --out) inside it',
     });
     return { checked, artifacts: [], diagnostics };
   }
-  const artifacts = generate(checked.spec, { specLabel: specLabel(options.specFile, options.root) });
+  // The banner names the spec relative to the folder holding the outputs, so
+  // the bytes do not depend on where fsmkit was run from.
+  const labelRoot = planned.dir !== undefined ? dirname(planned.dir) : options.root;
+  const artifacts = generate(checked.spec, { specLabel: specLabel(resolve(options.root, options.specFile), labelRoot) });
   const prepared: { checked: CheckedSpec; outDir?: string; artifacts: Artifact[]; diagnostics: Diagnostic[] } = { checked, artifacts, diagnostics };
   if (planned.dir !== undefined) prepared.outDir = planned.dir;
   return prepared;

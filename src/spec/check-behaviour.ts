@@ -36,7 +36,7 @@ export function checkBehaviour(model: Model, report: Reporter): void {
     report.error(
       'CONFLICTING_RULES',
       ['rules', b.index],
-      `rules ${a.id} and ${b.id} both fire on ${model.events[event]?.name} for a ${role} in ${model.states[ctx.state]?.name} (partner ${shows}, network ${ctx.networkUp ? 'up' : 'down'}) but go to different places`,
+      `rules ${a.id} and ${b.id} both fire on ${model.events[event]?.name} for the ${role} in ${model.states[ctx.state]?.name} (partner ${shows}, network ${ctx.networkUp ? 'up' : 'down'}) but go to different places`,
       'narrow the partner guard, role, flag or link condition of one of them so they cannot both apply',
       [report.place(['rules', a.index], `${a.id} is here`)],
     );

@@ -20,14 +20,19 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     report.error(
       'UNKNOWN_STATE',
       path,
-      `${what} "${name}" is not a declared state`,
+      `${what} "${name}", which is not a declared state`,
       didYouMean(name, stateNames) ?? 'declare it under `states:` or fix the name',
     );
     return false;
   };
   const role = (name: string, path: DataPath, what: string): boolean => {
     if (roleNames.includes(name)) return true;
-    report.error('UNKNOWN_ROLE', path, `${what} "${name}" is not a declared role`, didYouMean(name, roleNames) ?? `roles are ${roleNames.join(' and ')}`);
+    report.error(
+      'UNKNOWN_ROLE',
+      path,
+      `${what} "${name}", which is not a declared role`,
+      didYouMean(name, roleNames) ?? `roles are ${roleNames.join(' and ')}`,
+    );
     return false;
   };
   const stateList = (names: readonly string[], path: DataPath, what: string) => {
@@ -115,6 +120,7 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     }
   });
 
+  const rolesKnown = spec.states.every((s) => s.roles.every((r) => roleNames.includes(r)));
   spec.rules.forEach((r, i) => {
     const at = (...more: (string | number)[]): DataPath => ['rules', i, ...more];
     const fromOk = state(r.from, at('from'), `rule ${r.id} starts from`);
@@ -192,7 +198,8 @@ export function checkReferences(spec: Spec, report: Reporter): void {
           `add \`memory: true\` to ${r.to}, or remove \`set_memory\``,
         );
     }
-    checkRuleRoles(spec, report, i);
+    // A misspelt role is reported once as UNKNOWN_ROLE, not again for every rule.
+    if (rolesKnown) checkRuleRoles(spec, report, i);
   });
 
   if (spec.flag) stateList(spec.flag.watch, ['flag', 'watch'], 'the flag watches');

@@ -48,9 +48,13 @@ export function checkSpec(file: string, text: string): CheckedSpec {
   return { file, text, spec, model, diagnostics: sortDiagnostics(report.diagnostics) };
 }
 
-/** Reads a spec file and checks it; a missing or unreadable file is a diagnostic too. */
-export async function loadSpec(file: string): Promise<CheckedSpec> {
-  const read = await readTextFile(file);
-  if (read.text === undefined) return { file, text: '', diagnostics: read.diagnostics };
+/**
+ * Reads a spec file and checks it; a missing or unreadable file is a diagnostic too.
+ * @param file the path diagnostics show
+ * @param readPath where to read it from, when that differs (an absolute path, say)
+ */
+export async function loadSpec(file: string, readPath = file): Promise<CheckedSpec> {
+  const read = await readTextFile(readPath);
+  if (read.text === undefined) return { file, text: '', diagnostics: read.diagnostics.map((d) => ({ ...d, file })) };
   return checkSpec(file, read.text);
 }
