@@ -4,8 +4,10 @@ export interface CliIo {
   stderr: (text: string) => void;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  /** Whether stdout is a terminal (colour, progress). */
+  /** Whether stdout is a terminal (colour). */
   isTty: boolean;
+  /** Whether stderr is a terminal (progress display). */
+  stderrIsTty?: boolean;
 }
 
 /** Exit codes: 0 success, 1 a check failed, 2 the command line was wrong, 3 fsmkit itself failed. */

@@ -1,22 +1,15 @@
 import { relative } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostic, type Paint } from '../diagnostics/format.js';
+import type { Paint } from '../diagnostics/format.js';
 import { checkProject, generateProject, type ProjectOptions } from '../pipeline/project.js';
 import type { CheckedSpec } from '../spec/check-spec.js';
 import { type CliIo, EXIT, type ExitCode } from './cli-io.js';
 import type { CliOptions } from './main.js';
+import { printDiagnostics } from './print.js';
 
 function projectOptions(options: CliOptions, io: CliIo): ProjectOptions {
   const project: ProjectOptions = { specFile: options.spec, root: io.cwd };
   if (options.out !== undefined) project.outDir = options.out;
   return project;
-}
-
-function printDiagnostics(diagnostics: readonly Diagnostic[], checked: CheckedSpec, write: (s: string) => void, paint: Paint): void {
-  for (const d of diagnostics) {
-    // Only spec diagnostics have their source text at hand for an excerpt.
-    write(`${formatDiagnostic(d, d.file === checked.file ? checked.text : undefined, paint)}\n\n`);
-  }
 }
 
 function summary(checked: CheckedSpec): string {

@@ -5,6 +5,7 @@ Usage: fsmkit <command> [spec] [options]
 Commands:
   check [spec]      validate the spec and compare the generated files with it
   generate [spec]   write every generated file (atomically)
+  explore [spec]    explore the pair exhaustively; prints the configuration x property matrix
   start [spec]      the main job: check the spec, then generate
   help              show this text
 
@@ -12,13 +13,17 @@ Commands:
 
 Options:
   --out <dir>       write or compare generated files here instead of the spec's outputs.dir
+  --config <name>   explore: one configuration, with every counterexample trace
+  --matrix          explore: every configuration in one table (the default)
+  --max-states <n>  explore: stop after n states (default 50000000)
+  --max-memory <mb> explore: stop when the process uses more memory (default 8192)
   --json            print a machine-readable result on stdout
   --no-color        no ANSI colours (NO_COLOR is honoured too)
   --debug           show stack traces of internal errors
   -h, --help        show this text
   -v, --version     print the version
 
-Exit codes: 0 success, 1 findings (invalid spec, stale output),
+Exit codes: 0 success, 1 findings (invalid spec, stale output, unexpected verdict),
 2 usage error, 3 internal error (please report it).
 `;
 

@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import { runCheck, runGenerate, runStart } from './commands.js';
+import { runExplore } from './explore-command.js';
 import { DEFAULT_SPEC, HELP } from './help.js';
 import { choosePaint } from './paint.js';
 
-const COMMANDS = ['check', 'generate', 'start', 'help', 'version'] as const;
+const COMMANDS = ['check', 'generate', 'explore', 'start', 'help', 'version'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Options after parsing, shared by every command. */
@@ -16,6 +17,10 @@ export interface CliOptions {
   json: boolean;
   noColor: boolean;
   debug: boolean;
+  /** explore: one configuration instead of the matrix. */
+  config?: string;
+  maxStates?: number;
+  maxMemoryMb?: number;
 }
 
 /**
@@ -40,6 +45,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await runCheck(options, io, paint);
       case 'generate':
         return await runGenerate(options, io, paint);
+      case 'explore':
+        return await runExplore(options, io, paint);
       case 'start':
         return await runStart(options, io, paint);
     }
@@ -81,6 +88,10 @@ function parse(argv: readonly string[]): { command: Command; options: CliOptions
 
 const OPTIONS = {
   out: { type: 'string' },
+  config: { type: 'string' },
+  matrix: { type: 'boolean', default: false },
+  'max-states': { type: 'string' },
+  'max-memory': { type: 'string' },
   json: { type: 'boolean', default: false },
   'no-color': { type: 'boolean', default: false },
   debug: { type: 'boolean', default: false },
@@ -88,10 +99,34 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-function defaults(values: { out?: string; json?: boolean; 'no-color'?: boolean; debug?: boolean }): CliOptions {
+interface ParsedValues {
+  out?: string;
+  config?: string;
+  matrix?: boolean;
+  'max-states'?: string;
+  'max-memory'?: string;
+  json?: boolean;
+  'no-color'?: boolean;
+  debug?: boolean;
+}
+
+function defaults(values: ParsedValues): CliOptions {
   const options: CliOptions = { spec: DEFAULT_SPEC, json: values.json ?? false, noColor: values['no-color'] ?? false, debug: values.debug ?? false };
   if (values.out !== undefined) options.out = values.out;
+  if (values.config !== undefined) {
+    if (values.matrix)
+      throw new UsageError('--config and --matrix exclude each other', 'use --config NAME for one configuration, --matrix (the default) for all');
+    options.config = values.config;
+  }
+  if (values['max-states'] !== undefined) options.maxStates = positiveInteger('--max-states', values['max-states']);
+  if (values['max-memory'] !== undefined) options.maxMemoryMb = positiveInteger('--max-memory', values['max-memory']);
   return options;
+}
+
+function positiveInteger(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new UsageError(`${flag} takes a whole number above 0, not "${text}"`);
+  return value;
 }
 
 function version(): string {

@@ -39,6 +39,8 @@ export const DIAGNOSTIC_CODES = [
   'STALE_OUTPUT',
   'MISSING_OUTPUT',
   'OUTPUT_UNWRITABLE',
+  'UNEXPECTED_VERDICT',
+  'EXPLORATION_LIMIT',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

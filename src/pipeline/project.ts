@@ -2,9 +2,11 @@ import { dirname, resolve } from 'node:path';
 import type { Artifact } from '../codegen/artifact.js';
 import { generate } from '../codegen/generate.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { ExploreOptions } from '../explore/explore.js';
 import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import { type CheckedSpec, loadSpec } from '../spec/check-spec.js';
+import { verdictGate } from './verdict-gate.js';
 
 /** Where a job runs: the spec to read and the project it belongs to. */
 export interface ProjectOptions {
@@ -14,6 +16,8 @@ export interface ProjectOptions {
   root: string;
   /** Output folder instead of the one the spec names (relative to `root`). */
   outDir?: string;
+  /** Limits for the explorations `checkProject` runs. */
+  explore?: ExploreOptions;
 }
 
 /** The result of `checkProject`: the checked spec, its artifacts, and every problem. */
@@ -27,9 +31,10 @@ export interface ProjectCheck {
 }
 
 /**
- * Checks a spec and, when it is valid, regenerates every artifact in memory
- * and compares them with the output folder: the gate that keeps spec and
- * generated files in step.
+ * Checks a spec and, when it is valid, explores every configuration (each
+ * verdict must be the expected one), regenerates every artifact in memory
+ * and compares them with the output folder: the gate that keeps spec,
+ * verdicts and generated files in step.
  * @example
  * const result = await checkProject({ specFile: 'spec/dhcpv4-failover.yaml', root: process.cwd() });
  * if (!result.ok) for (const d of result.diagnostics) console.log(d.message);
@@ -38,6 +43,7 @@ export async function checkProject(options: ProjectOptions): Promise<ProjectChec
   const prepared = await prepare(options, false);
   const { checked, outDir, artifacts } = prepared;
   const diagnostics = [...prepared.diagnostics];
+  diagnostics.push(...verdictGate(checked, options.explore).diagnostics);
   if (outDir !== undefined && checked.spec) {
     const fix = `npx fsmkit generate ${options.specFile}`;
     diagnostics.push(...(await compareOutputs(outDir, artifacts, fix, options.root)));

@@ -6,7 +6,7 @@ import { checkBehaviour } from './check-behaviour.js';
 import { checkColumns, checkDuplicateNames } from './check-names.js';
 import { checkReferences } from './check-references.js';
 import { checkSchema } from './check-schema.js';
-import { readYaml } from './read-yaml.js';
+import { readYaml, type YamlSource } from './read-yaml.js';
 import { Reporter } from './reporter.js';
 import type { Spec } from './spec-types.js';
 
@@ -18,6 +18,8 @@ export interface CheckedSpec {
   spec?: Spec;
   /** Present when the spec has no errors. */
   model?: Model;
+  /** Maps a data path of the spec to its place in the text (when the YAML parsed). */
+  locate?: YamlSource['locate'];
   diagnostics: Diagnostic[];
 }
 
@@ -45,7 +47,7 @@ export function checkSpec(file: string, text: string): CheckedSpec {
   const model = compileModel(spec);
   checkBehaviour(model, report);
   if (hasErrors(report.diagnostics)) return done(report.diagnostics);
-  return { file, text, spec, model, diagnostics: sortDiagnostics(report.diagnostics) };
+  return { file, text, spec, model, locate: parsed.source.locate, diagnostics: sortDiagnostics(report.diagnostics) };
 }
 
 /**

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import type { Paint } from '../diagnostics/format.js';
+import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, type ExploreProgress } from '../explore/explore.js';
+import { formatConfiguration, formatMatrix } from '../explore/format-report.js';
+import { exploreConfiguration, exploreMatrix, findConfiguration } from '../explore/run-explorer.js';
+import { loadSpec } from '../spec/check-spec.js';
+import { didYouMean } from '../spec/suggest.js';
+import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
+import type { CliOptions } from './main.js';
+import { printDiagnostics } from './print.js';
+
+/** `fsmkit explore`: the paired explorer, one configuration or the whole matrix. */
+export async function runExplore(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
+  const checked = await loadSpec(options.spec, resolve(io.cwd, options.spec));
+  if (!checked.model) {
+    printDiagnostics(checked.diagnostics, checked, io.stdout, paint);
+    io.stdout(`${options.spec}: invalid spec, nothing explored\n`);
+    return EXIT.failed;
+  }
+  const model = checked.model;
+  if (!model.spec.pair)
+    throw new UsageError(`${options.spec} declares no \`pair\`, so there is nothing to explore`, 'add `pair: { initial: ..., goal: ... }` to the spec');
+  const names = (model.spec.configurations ?? []).map((c) => c.name);
+  const exploreOptions = limits(options, io);
+
+  if (options.config !== undefined) {
+    const config = findConfiguration(model, options.config);
+    if (!config)
+      throw new UsageError(
+        `${options.spec} has no configuration "${options.config}"`,
+        didYouMean(options.config, names) ?? `configurations: ${names.join(', ')}`,
+      );
+    const report = exploreConfiguration(model, config, exploreOptions);
+    clearProgress(io);
+    io.stdout(
+      options.json
+        ? `${JSON.stringify({ spec: model.spec.name, configurations: [report], ok: report.ok }, null, 2)}\n`
+        : formatConfiguration(report, model.roles, paint),
+    );
+    return report.ok ? EXIT.ok : EXIT.failed;
+  }
+  if (names.length === 0) throw new UsageError(`${options.spec} declares no configurations`, 'add `configurations:` to the spec');
+  const report = exploreMatrix(model, exploreOptions);
+  clearProgress(io);
+  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatMatrix(report, paint));
+  return report.ok ? EXIT.ok : EXIT.failed;
+}
+
+function limits(options: CliOptions, io: CliIo): ExploreOptions {
+  const resolved: ExploreOptions = { ...DEFAULT_EXPLORE_OPTIONS };
+  if (options.maxStates !== undefined) resolved.maxStates = options.maxStates;
+  if (options.maxMemoryMb !== undefined) resolved.maxBytes = options.maxMemoryMb * 1024 * 1024;
+  // Progress only where a person watches; piped output stays clean.
+  if (io.stderrIsTty) resolved.onProgress = (p) => showProgress(io, p);
+  return resolved;
+}
+
+function showProgress(io: CliIo, p: ExploreProgress): void {
+  const rate = p.elapsedMs > 0 ? Math.round((p.states / p.elapsedMs) * 1000) : 0;
+  io.stderr(`\r\u001b[2Kexploring: ${p.states} states, ${rate} states/s, queue ${p.queued}, depth ${p.depth}`);
+}
+
+function clearProgress(io: CliIo): void {
+  if (io.stderrIsTty) io.stderr('\r\u001b[2K');
+}

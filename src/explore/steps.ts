@@ -1,0 +1,49 @@
+import type { Model, ModelRule, RoleId } from '../model/model.js';
+import type { Configuration } from './configuration.js';
+
+/**
+ * One kind of step the pair can take: a rule of one server under one event,
+ * or an event's built-in action (on one server, or on the network).
+ */
+export interface Step {
+  id: number;
+  /** The server that moves; undefined for the network. */
+  server?: RoleId;
+  event: number;
+  rule?: ModelRule;
+  /** Counts as healing for recoverability. */
+  healing: boolean;
+  /** A protocol step (the machine itself moves), as opposed to the environment. */
+  protocol: boolean;
+}
+
+/**
+ * The steps a configuration allows, numbered; a trace records step ids.
+ * Link-lost rules are not steps: the explorer applies them inside the step
+ * that breaks the link.
+ */
+export function stepTable(model: Model, config: Configuration): Step[] {
+  const steps: Step[] = [];
+  const add = (step: Omit<Step, 'id'>) => steps.push({ ...step, id: steps.length });
+  for (const server of [0, 1] as RoleId[]) {
+    for (const rule of model.rules) {
+      if (rule.stay) continue;
+      for (const eventId of rule.events) {
+        const event = model.events[eventId];
+        if (!event || !config.enabled[eventId] || event.kind === 'link-lost') continue;
+        if (rule.role !== undefined && rule.role !== server) continue;
+        if (!model.states[rule.from]?.roles[server]) continue;
+        add({ server, event: eventId, rule, healing: event.healing, protocol: event.kind === 'protocol' });
+      }
+    }
+    for (const event of model.events) {
+      if (event.action === 'halt' && config.enabled[event.id]) add({ server, event: event.id, healing: event.healing, protocol: false });
+    }
+  }
+  for (const event of model.events) {
+    if ((event.action === 'network-down' || event.action === 'network-up') && config.enabled[event.id]) {
+      add({ event: event.id, healing: event.healing, protocol: false });
+    }
+  }
+  return steps;
+}

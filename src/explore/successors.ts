@@ -1,0 +1,118 @@
+import { type GuardContext, linkOk, ruleEnabled } from '../model/guard.js';
+import { type Model, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
+import { F, M, NET, PAIR_WIDTH, type PairState, S } from './pair-codec.js';
+import type { Step } from './steps.js';
+
+/**
+ * Computes what one step does to a pair state, following the paired model:
+ * the step moves one server (or the network); if it breaks an ok link, every
+ * running server takes its link-lost transition in the same step; then each
+ * server's flag is updated from its partner.
+ */
+export class PairStepper {
+  private readonly ctx: GuardContext = { role: 0, state: 0, flag: false, networkUp: true, partnerState: 0, partnerMemory: NO_MEMORY };
+  private readonly before = new Int32Array(PAIR_WIDTH);
+  /** linkLostRule[s]: the link-lost rule leaving state s, or -1. */
+  private readonly linkLostRule: Int32Array;
+  /** ruleFired[r] is set when link-lost rule r is applied (the explorer reads it). */
+  readonly linkLostFired: boolean[];
+
+  constructor(private readonly model: Model) {
+    this.linkLostRule = new Int32Array(model.states.length).fill(-1);
+    for (const rule of model.rules) {
+      if (rule.events.some((e) => model.events[e]?.kind === 'link-lost')) this.linkLostRule[rule.from] = rule.index;
+    }
+    this.linkLostFired = model.rules.map(() => false);
+  }
+
+  /** The guard context of `server` in `p`. */
+  context(p: PairState, server: RoleId): GuardContext {
+    const other = 1 - server;
+    const ctx = this.ctx;
+    ctx.role = server;
+    ctx.state = p[S[server]] as number;
+    ctx.flag = p[F[server]] === 1;
+    ctx.networkUp = p[NET] === 1;
+    ctx.partnerState = p[S[other] as number] as number;
+    ctx.partnerMemory = p[M[other] as number] as number;
+    return ctx;
+  }
+
+  linkOk(p: PairState): boolean {
+    return linkOk(this.model, this.context(p, 0));
+  }
+
+  /**
+   * Applies `step` to `p`, writing the result into `out`.
+   * @returns false when the step is not enabled in `p`
+   */
+  apply(step: Step, p: PairState, out: PairState): boolean {
+    const model = this.model;
+    const event = model.events[step.event];
+    if (!event) return false;
+    out.set(p);
+    this.before.set(p);
+    if (step.rule) {
+      const server = step.server as RoleId;
+      if (!ruleEnabled(model, step.rule, event, this.context(p, server))) return false;
+      const from = p[S[server]] as number;
+      const memory = p[M[server]] as number;
+      const to = step.rule.to === TO_MEMORY ? memory : step.rule.to;
+      if (to === NO_MEMORY) return false;
+      out[S[server]] = to;
+      out[M[server]] = this.memoryAfter(from, memory, to, step.rule.setMemory);
+    } else if (event.action === 'halt') {
+      const server = step.server as RoleId;
+      const state = p[S[server]] as number;
+      if (!model.states[state]?.running) return false;
+      if (event.partnerRunning !== undefined && (model.states[p[S[1 - server] as number] as number]?.running ?? false) !== event.partnerRunning) return false;
+      out[S[server]] = event.haltTo as number;
+      out[M[server]] = event.haltMemory ?? this.recorded(state, p[M[server]] as number);
+    } else if (event.action === 'network-down') {
+      if (p[NET] === 0) return false;
+      out[NET] = 0;
+    } else if (event.action === 'network-up') {
+      if (p[NET] === 1) return false;
+      out[NET] = 1;
+    } else {
+      return false;
+    }
+    if (this.linkOk(this.before) && !this.linkOk(out)) this.applyLinkLost(out);
+    this.updateFlags(out);
+    return true;
+  }
+
+  /** The state a stopping server records: its memory if its state keeps one, else its state after link loss. */
+  private recorded(state: number, memory: number): number {
+    return this.model.states[state]?.memory ? memory : (this.model.linkLost[state] as number);
+  }
+
+  private memoryAfter(from: number, memory: number, to: number, setMemory: number): number {
+    if (setMemory !== NO_MEMORY) return setMemory;
+    if (!this.model.states[to]?.memory) return NO_MEMORY;
+    return this.recorded(from, memory);
+  }
+
+  private applyLinkLost(p: PairState): void {
+    for (const server of [0, 1] as const) {
+      const state = p[S[server]] as number;
+      if (!this.model.states[state]?.running) continue;
+      p[S[server]] = this.model.linkLost[state] as number;
+      const rule = this.linkLostRule[state] as number;
+      if (rule >= 0) this.linkLostFired[rule] = true;
+    }
+  }
+
+  /** The flag lives while the partner is in (or stands for) a watched state, and is set by serving then. */
+  private updateFlags(p: PairState): void {
+    if (!this.model.hasFlag) return;
+    for (const server of [0, 1] as const) {
+      const other = 1 - server;
+      const partner = p[S[other] as number] as number;
+      const stands = this.model.states[partner]?.memory ? (p[M[other] as number] as number) : partner;
+      const live = stands !== NO_MEMORY && (this.model.flagWatch[stands] ?? false);
+      const serving = this.model.states[p[S[server]] as number]?.serves ?? false;
+      p[F[server]] = live && (p[F[server]] === 1 || serving) ? 1 : 0;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ExploreOptions } from '../explore/explore.js';
+import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
+import type { CheckedSpec } from '../spec/check-spec.js';
+
+/**
+ * Explores every configuration of a valid spec and turns each verdict that
+ * differs from the expected one into a diagnostic at the configuration's
+ * `expect` entry: a spec change that breaks (or silently fixes) a property
+ * fails the check.
+ */
+export function verdictGate(checked: CheckedSpec, options?: ExploreOptions): { report?: MatrixReport; diagnostics: Diagnostic[] } {
+  const { spec, model, locate } = checked;
+  if (!spec || !model || !locate || !spec.pair || !spec.configurations?.length) return { diagnostics: [] };
+  const report = exploreMatrix(model, options);
+  const diagnostics: Diagnostic[] = [];
+  report.configurations.forEach((c, i) => {
+    const place = (path: (string | number)[]) => locate(path);
+    if (c.limit) {
+      const span = place(['configurations', i, 'name']);
+      diagnostics.push({
+        code: 'EXPLORATION_LIMIT',
+        severity: 'error',
+        message: `configuration ${c.configuration} stopped at the ${c.limit.kind} limit after ${c.limit.reached} states; its verdicts are not final`,
+        file: checked.file,
+        start: span.start,
+        end: span.end,
+        hint: c.limit.kind === 'states' ? 'raise the limit with --max-states' : 'raise the limit with --max-memory',
+      });
+    }
+    for (const e of c.expectations) {
+      if (e.ok) continue;
+      const declared = spec.configurations?.[i]?.expect?.[e.property] !== undefined;
+      const span = place(declared ? ['configurations', i, 'expect', e.property] : ['configurations', i, 'name']);
+      diagnostics.push({
+        code: 'UNEXPECTED_VERDICT',
+        severity: 'error',
+        message: `in configuration ${c.configuration}, ${e.property} is "${e.actual}" but the spec expects ${declared ? `"${e.expected}"` : 'nothing (no verdict declared)'}`,
+        file: checked.file,
+        start: span.start,
+        end: span.end,
+        hint: `run \`fsmkit explore --config ${c.configuration}\` to see the verdict and its trace; if the new verdict is right, update \`expect.${e.property}\``,
+      });
+    }
+  });
+  return { report, diagnostics };
+}
