@@ -1,6 +1,8 @@
 import { relative } from 'node:path';
 import type { Paint } from '../diagnostics/format.js';
+import type { MatrixReport } from '../explore/run-explorer.js';
 import { checkProject, generateProject, type ProjectOptions } from '../pipeline/project.js';
+import { verdictGate } from '../pipeline/verdict-gate.js';
 import type { CheckedSpec } from '../spec/check-spec.js';
 import { type CliIo, EXIT, type ExitCode } from './cli-io.js';
 import type { CliOptions } from './main.js';
@@ -58,7 +60,7 @@ export async function runGenerate(options: CliOptions, io: CliIo, paint: Paint):
   return EXIT.ok;
 }
 
-/** `fsmkit start`: the main job on a spec: check it, then generate. */
+/** `fsmkit start`: the main job on a spec: check it, explore every configuration, then generate. */
 export async function runStart(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
   const generated = await generateProject(projectOptions(options, io));
   if (!generated.ok) {
@@ -66,12 +68,36 @@ export async function runStart(options: CliOptions, io: CliIo, paint: Paint): Pr
     io.stdout(`${options.spec}: stopped, ${count(generated.diagnostics.length, 'problem')} found\n`);
     return EXIT.failed;
   }
+  const gate = verdictGate(generated.checked);
   const written = generated.written.map((p) => relative(io.cwd, p) || p);
+  const ok = gate.diagnostics.length === 0;
   if (options.json) {
-    io.stdout(`${JSON.stringify({ spec: options.spec, ok: true, written }, null, 2)}\n`);
-    return EXIT.ok;
+    io.stdout(`${JSON.stringify({ spec: options.spec, ok, written, exploration: gate.report ?? null, diagnostics: gate.diagnostics }, null, 2)}\n`);
+    return ok ? EXIT.ok : EXIT.failed;
   }
   io.stdout(`${options.spec}: valid (${summary(generated.checked)})\n`);
+  if (gate.report) {
+    const largest = Math.max(...gate.report.configurations.map((c) => c.states));
+    const verdicts = ok ? 'every verdict as expected' : paint('error', `${count(gate.diagnostics.length, 'unexpected verdict')}`);
+    io.stdout(`explored ${count(gate.report.configurations.length, 'configuration')} (at most ${largest} pair states): ${verdicts}\n`);
+    for (const line of violationLines(gate.report)) io.stdout(`  ${line}\n`);
+  }
   io.stdout(`generated ${count(written.length, 'file')}: ${written.join(', ')}\n`);
+  if (!ok) {
+    printDiagnostics(gate.diagnostics, generated.checked, io.stdout, paint);
+    return EXIT.failed;
+  }
   return EXIT.ok;
+}
+
+/** One line per property that some configuration violates, naming those configurations. */
+function violationLines(report: MatrixReport): string[] {
+  const byProperty = new Map<string, string[]>();
+  for (const c of report.configurations) {
+    for (const v of c.verdicts) {
+      if (v.kind === 'reachability' || v.status === 'holds') continue;
+      byProperty.set(v.property, [...(byProperty.get(v.property) ?? []), c.configuration]);
+    }
+  }
+  return [...byProperty].map(([property, configs]) => `${property} is violated in ${configs.join(', ')}`);
 }

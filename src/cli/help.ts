@@ -6,17 +6,21 @@ Commands:
   check [spec]      validate the spec and compare the generated files with it
   generate [spec]   write every generated file (atomically)
   explore [spec]    explore the pair exhaustively; prints the configuration x property matrix
-  start [spec]      the main job: check the spec, then generate
+  export promela [spec]
+                    the paired model of one configuration (--config) for the SPIN model checker
+  start [spec]      the main job: check the spec, explore it, then generate
   help              show this text
 
 [spec] defaults to spec/dhcpv4-failover.yaml.
 
 Options:
-  --out <dir>       write or compare generated files here instead of the spec's outputs.dir
+  --out <path>      generate/check: folder for generated files instead of the spec's outputs.dir;
+                    export: the file to write instead of stdout
   --config <name>   explore: one configuration, with every counterexample trace
   --matrix          explore: every configuration in one table (the default)
   --max-states <n>  explore: stop after n states (default 50000000)
   --max-memory <mb> explore: stop when the process uses more memory (default 8192)
+  --check <name>    export promela: assert this invariant or no-stuck property after every step
   --json            print a machine-readable result on stdout
   --no-color        no ANSI colours (NO_COLOR is honoured too)
   --debug           show stack traces of internal errors

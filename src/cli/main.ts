@@ -4,10 +4,11 @@ import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import { runCheck, runGenerate, runStart } from './commands.js';
 import { runExplore } from './explore-command.js';
+import { runExport } from './export-command.js';
 import { DEFAULT_SPEC, HELP } from './help.js';
 import { choosePaint } from './paint.js';
 
-const COMMANDS = ['check', 'generate', 'explore', 'start', 'help', 'version'] as const;
+const COMMANDS = ['check', 'generate', 'explore', 'export', 'start', 'help', 'version'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Options after parsing, shared by every command. */
@@ -21,6 +22,10 @@ export interface CliOptions {
   config?: string;
   maxStates?: number;
   maxMemoryMb?: number;
+  /** export: the target format. */
+  format?: string;
+  /** export promela: the property to assert. */
+  check?: string;
 }
 
 /**
@@ -47,6 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await runGenerate(options, io, paint);
       case 'explore':
         return await runExplore(options, io, paint);
+      case 'export':
+        return await runExport(options.format ?? '', options, io, paint);
       case 'start':
         return await runStart(options, io, paint);
     }
@@ -80,8 +87,13 @@ function parse(argv: readonly string[]): { command: Command; options: CliOptions
   if (!COMMANDS.includes(first as Command)) {
     throw new UsageError(`unknown command "${first}"`, didYouMean(first, COMMANDS) ?? `commands: ${COMMANDS.join(', ')}`);
   }
-  if (rest.length > 1) throw new UsageError(`${first} takes one spec file, got ${rest.length}: ${rest.join(' ')}`);
   const options = defaults(values);
+  if (first === 'export') {
+    const format = rest.shift();
+    if (format === undefined) throw new UsageError('export needs a format', 'write `fsmkit export promela [spec]`');
+    options.format = format;
+  }
+  if (rest.length > 1) throw new UsageError(`${first} takes one spec file, got ${rest.length}: ${rest.join(' ')}`);
   if (rest[0] !== undefined) options.spec = rest[0];
   return { command: first as Command, options };
 }
@@ -89,6 +101,7 @@ function parse(argv: readonly string[]): { command: Command; options: CliOptions
 const OPTIONS = {
   out: { type: 'string' },
   config: { type: 'string' },
+  check: { type: 'string' },
   matrix: { type: 'boolean', default: false },
   'max-states': { type: 'string' },
   'max-memory': { type: 'string' },
@@ -101,6 +114,7 @@ const OPTIONS = {
 
 interface ParsedValues {
   out?: string;
+  check?: string;
   config?: string;
   matrix?: boolean;
   'max-states'?: string;
@@ -113,6 +127,7 @@ interface ParsedValues {
 function defaults(values: ParsedValues): CliOptions {
   const options: CliOptions = { spec: DEFAULT_SPEC, json: values.json ?? false, noColor: values['no-color'] ?? false, debug: values.debug ?? false };
   if (values.out !== undefined) options.out = values.out;
+  if (values.check !== undefined) options.check = values.check;
   if (values.config !== undefined) {
     if (values.matrix)
       throw new UsageError('--config and --matrix exclude each other', 'use --config NAME for one configuration, --matrix (the default) for all');
