@@ -110,3 +110,74 @@ describe('the installed binary', () => {
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('fsmkit explore', () => {
+  it('prints the matrix and exits 0 when every verdict is expected', async () => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['explore'], io)).toBe(0);
+    expect(io.out()).toMatch(/careless-operator\s+1434\s+8292\s+19\s/);
+    expect(io.out()).toContain('Every verdict is the one the spec expects.');
+  });
+
+  it('prints one configuration with its counterexample trace', async () => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['explore', '--config', 'safe-period'], io)).toBe(0);
+    expect(io.out()).toContain('partner-down-alone: violated (12) (as expected)');
+    expect(io.out()).toMatch(/comm-int-safe-period \(safe-period-expired, 9\.9\.3\)/);
+  });
+
+  it('prints JSON with verdicts and traces as plain data', async () => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['explore', '--config', 'careless-operator', '--json'], io)).toBe(0);
+    const report = JSON.parse(io.out());
+    const safety = report.configurations[0].verdicts.find((v: { property: string }) => v.property === 'partner-down-alone');
+    expect(safety.status).toBe('violated');
+    expect(safety.trace.at(-1).after.servers.primary.state).toBe('PARTNER_DOWN');
+    expect(safety.trace[0]).toEqual({ kind: 'start', after: expect.objectContaining({ network: 'up' }) });
+  });
+
+  it('exits 1 and names the property when a verdict changes', async () => {
+    const dir = copyProject();
+    const spec = join(dir, 'spec', 'dhcpv4-failover.yaml');
+    // A careful operator who may also act while the partner runs is a careless one.
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('    partner_running: false\n', ''));
+    const io = captureIo(dir);
+    expect(await runCli(['explore'], io)).toBe(1);
+    expect(io.out()).toContain('careful-operator / partner-down-alone: expected holds, found violated');
+    const check = captureIo(dir);
+    expect(await runCli(['check'], check)).toBe(1);
+    expect(check.out()).toContain('UNEXPECTED_VERDICT');
+  });
+
+  it('stops at --max-states with a clear message', async () => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['explore', '--config', 'everything', '--max-states', '100'], io)).toBe(1);
+    expect(io.out()).toContain('stopped at the states limit after 100 states');
+  });
+
+  it.each([
+    [['explore', '--config', 'carefull-operator'], 'did you mean "careful-operator"?'],
+    [['explore', '--max-states', 'lots'], '--max-states takes a whole number'],
+    [['explore', '--config', 'reliable', '--matrix'], 'exclude each other'],
+  ])('rejects %j with exit 2', async (argv, message) => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toContain(message);
+  });
+});
+
+describe('fsmkit export promela', () => {
+  it('writes a Promela model of one configuration', async () => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['export', 'promela', '--config', 'crashes', '--check', 'partner-down-alone'], io)).toBe(0);
+    expect(io.out()).toContain('active proctype pair()');
+    expect(io.out()).toContain('assert(');
+  });
+
+  it('rejects an unknown format or property', async () => {
+    expect(await runCli(['export', 'tla'], captureIo(repoPath('')))).toBe(2);
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['export', 'promela', '--check', 'reachable'], io)).toBe(2);
+    expect(io.err()).toContain('invariant or no-stuck');
+  });
+});
