@@ -41,3 +41,28 @@ export function upperSnake(name: string): string {
 export function kebabCase(name: string): string {
   return upperSnake(name).toLowerCase().replace(/_/g, '-');
 }
+
+/**
+ * A C string literal: backslash, quote, `?` (so no trigraph such as `??/`
+ * forms) and every byte outside printable ASCII are escaped, non-ASCII as
+ * three-digit octal UTF-8 bytes (a hex escape would swallow following digits).
+ */
+export function cStringLiteral(text: string): string {
+  let out = '"';
+  for (const byte of new TextEncoder().encode(text)) {
+    const ch = String.fromCharCode(byte);
+    if (ch === '\\' || ch === '"' || ch === '?') out += `\\${ch}`;
+    else if (byte >= 0x20 && byte < 0x7f) out += ch;
+    else if (ch === '\n') out += '\\n';
+    else out += `\\${byte.toString(8).padStart(3, '0')}`;
+  }
+  return `${out}"`;
+}
+
+/** Text for a C block comment: no `*\/` closes it, no `??` starts a trigraph, one line per line. */
+export function escapeCComment(text: string): string[] {
+  return text
+    .replace(LINE_BREAKS, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\*\//g, '* /').replace(/\/\*/g, '/ *').replace(/\?\?/g, '? ?').trimEnd());
+}

@@ -1,0 +1,91 @@
+import type { Spec } from '../spec/spec-types.js';
+import type { Artifact, GenerateOptions } from './artifact.js';
+import { bannerLines } from './banner.js';
+import { escapeDocComment, kebabCase, tsStringLiteral } from './escape.js';
+import { legalTransitions, memoryStates, validatorRules } from './transition-table.js';
+import { VALIDATOR_RUNTIME } from './validator-runtime.js';
+
+/**
+ * Generates a dependency-free TypeScript validator: the transition table as
+ * `as const` data, `canTransition`, `nextStates`, `checkTrace`, and a
+ * `LegalTransition` type that rejects illegal literal moves at compile time.
+ */
+export function generateTsValidator(spec: Spec, options: GenerateOptions): Artifact[] {
+  if (!spec.outputs?.enum) return [];
+  const lit = (v: unknown): string => {
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'string') return tsStringLiteral(v);
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (Array.isArray(v)) return `[${v.map(lit).join(', ')}]`;
+    return `{ ${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : tsStringLiteral(k)}: ${lit(x)}`)
+      .join(', ')} }`;
+  };
+  const serves = new Map(spec.services.map((s) => [s.name, s.serves]));
+  const lines: string[] = [
+    ...bannerLines(options).map((l) => `// ${l}`),
+    '',
+    `/** ${escapeDocComment(`Transition table and validator of ${spec.title}.`)} */`,
+    '',
+    `export const STATES = ${lit(spec.states.map((s) => s.name))} as const;`,
+    'export type StateName = (typeof STATES)[number];',
+    '',
+    `export const ROLES = ${lit(spec.roles.map((r) => r.name))} as const;`,
+    'export type RoleName = (typeof ROLES)[number];',
+    '',
+    '/** Events: protocol (always on), environment (faults, operators, timers), link-lost. */',
+    'export const EVENTS = {',
+    ...spec.events.map((e) => `  ${tsStringLiteral(e.name)}: ${lit({ kind: e.kind, partnerRunning: e.partner_running ?? null, ref: e.ref ?? null })},`),
+    '} as const;',
+    'export type EventName = keyof typeof EVENTS;',
+    '',
+    '/** What each state means for the pair: whether it runs, what the partner sees, which roles hold it. */',
+    'export const STATE_INFO = {',
+    ...spec.states.map(
+      (s) =>
+        `  ${s.name}: ${lit({ roles: s.roles, running: s.running ?? true, showsMemory: s.shows === 'memory', announced: s.announced ?? false, service: s.service, serves: serves.get(s.service) ?? false, ref: s.ref })},`,
+    ),
+    '} as const;',
+    '',
+    '/** States a server can remember; a rule going to "@memory" may lead to any of them. */',
+    `export const MEMORY_STATES: readonly StateName[] = ${lit(memoryStates(spec))};`,
+    '',
+    '/** One row of the transition table. `partner` lists states the partner shows (or, with `partnerExcept`, must not show); null fields do not constrain. */',
+    'export interface Rule {',
+    '  readonly id: string;',
+    '  readonly from: readonly StateName[];',
+    '  readonly to: StateName | "@memory";',
+    '  readonly on: readonly EventName[];',
+    '  readonly kind: "protocol" | "environment" | "link-lost";',
+    '  readonly role: RoleName | null;',
+    '  readonly link: "ok" | "up" | "down" | "any";',
+    '  readonly partner: readonly StateName[] | null;',
+    '  readonly partnerExcept: boolean;',
+    '  readonly partnerShowsMemory: boolean | null;',
+    '  readonly partnerRunning: boolean | null;',
+    '  readonly flag: boolean | null;',
+    '  readonly setMemory: StateName | null;',
+    '  readonly ref: string | null;',
+    '  readonly description: string;',
+    '}',
+    '',
+    '/** The transition table: every rule of the spec, plus one row per environment step that stops a server. */',
+    'export const RULES = [',
+    ...validatorRules(spec).map((r) => `  ${lit(r)},`),
+    '] as const satisfies readonly Rule[];',
+    '',
+    '/** Every (from, to) pair some rule allows; a literal pair outside it is a compile error where this type is used. */',
+    'export type LegalTransition =',
+    ...legalTransitions(spec).map(([from, to], i, all) => `  | readonly [${tsStringLiteral(from)}, ${tsStringLiteral(to)}]${i === all.length - 1 ? ';' : ''}`),
+    '',
+    '/** The states some rule allows from `F`. */',
+    'export type LegalTarget<F extends StateName> = Extract<LegalTransition, readonly [F, StateName]>[1];',
+    '',
+    '/** Names a move whose legality the compiler checks: `transition("RECOVER", "RECOVER_WAIT")`. */',
+    'export function transition<F extends StateName>(from: F, to: LegalTarget<F>): readonly [F, LegalTarget<F>] {',
+    '  return [from, to];',
+    '}',
+    VALIDATOR_RUNTIME,
+  ];
+  return [{ path: `${kebabCase(spec.outputs.enum.name).split('-')[0]}-validator.ts`, contents: `${lines.join('\n').trimEnd()}\n` }];
+}

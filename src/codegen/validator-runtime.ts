@@ -1,0 +1,173 @@
+/**
+ * The functions of the generated validator, as TypeScript source. They are
+ * the same for every spec; only the data tables above them change. Kept as
+ * text so the generated file has no dependency, fsmkit included.
+ */
+export const VALIDATOR_RUNTIME = `
+/** What one server observes when a move is judged. Unknown fields do not constrain. */
+export interface TransitionContext {
+  /** Role of the server that moves. */
+  role: RoleName;
+  /** The state the partner shows (its previous state while it shows its memory). */
+  partner?: StateName;
+  /** Whether the partner shows a remembered state (e.g. STARTUP flag) rather than its own. */
+  partnerShowsMemory?: boolean;
+  /** Whether the partner is running. */
+  partnerRunning?: boolean;
+  /** ok: both running and connected; up: network up but the partner not running; down: no link. */
+  link?: LinkStatus;
+  /** The server's flag (see the spec's \\\`flag\\\`). */
+  flag?: boolean;
+  /** The server's remembered state, for rules that return to it. */
+  memory?: StateName;
+  /** The event that triggered the move. */
+  event?: EventName;
+}
+
+export type LinkStatus = "ok" | "up" | "down";
+
+/** A rule that allows a move, and the state it leads to. */
+export interface RuleMatch {
+  rule: Rule;
+  to: StateName;
+}
+
+export interface TransitionVerdict {
+  legal: boolean;
+  /** The rules that allow the move (empty when illegal, or when staying put without a rule). */
+  rules: readonly RuleMatch[];
+}
+
+function linkMatches(required: Rule["link"], actual: LinkStatus | undefined): boolean {
+  if (actual === undefined || required === "any") return true;
+  if (required === "ok") return actual === "ok";
+  if (required === "up") return actual !== "down";
+  return actual !== "ok";
+}
+
+function partnerRunningMatches(rule: Rule, ctx: TransitionContext): boolean {
+  if (ctx.partnerRunning === undefined) return true;
+  if (rule.partnerRunning !== null && rule.partnerRunning !== ctx.partnerRunning) return false;
+  const events = ctx.event === undefined ? rule.on : rule.on.filter((e) => e === ctx.event);
+  return events.some((e) => {
+    const required = EVENTS[e].partnerRunning;
+    return required === null || required === ctx.partnerRunning;
+  });
+}
+
+function applies(rule: Rule, from: StateName, ctx: TransitionContext): boolean {
+  if (!(rule.from as readonly StateName[]).includes(from)) return false;
+  if (!(STATE_INFO[from].roles as readonly RoleName[]).includes(ctx.role)) return false;
+  if (rule.role !== null && rule.role !== ctx.role) return false;
+  if (ctx.event !== undefined && !(rule.on as readonly EventName[]).includes(ctx.event)) return false;
+  if (!linkMatches(rule.link, ctx.link)) return false;
+  if (rule.flag !== null && ctx.flag !== undefined && rule.flag !== ctx.flag) return false;
+  if (rule.partnerShowsMemory !== null && ctx.partnerShowsMemory !== undefined && rule.partnerShowsMemory !== ctx.partnerShowsMemory) return false;
+  if (!partnerRunningMatches(rule, ctx)) return false;
+  if (rule.partner !== null && ctx.partner !== undefined) {
+    const listed = (rule.partner as readonly StateName[]).includes(ctx.partner);
+    if (listed === rule.partnerExcept) return false;
+  }
+  return true;
+}
+
+function targets(rule: Rule, ctx: TransitionContext): readonly StateName[] {
+  if (rule.to !== "@memory") return [rule.to];
+  if (ctx.memory !== undefined) return [ctx.memory];
+  // Unknown memory: any state this role could have remembered.
+  return MEMORY_STATES.filter((s) => (STATE_INFO[s].roles as readonly RoleName[]).includes(ctx.role));
+}
+
+/**
+ * Every move the rules allow from \\\`from\\\` in \\\`ctx\\\`, with the rule that allows it.
+ * Moves that stay in \\\`from\\\` are included (they document "do nothing" lines).
+ */
+export function nextStates(from: StateName, ctx: TransitionContext): readonly RuleMatch[] {
+  const matches: RuleMatch[] = [];
+  for (const rule of RULES) {
+    if (!applies(rule, from, ctx)) continue;
+    for (const to of targets(rule, ctx)) matches.push({ rule, to });
+  }
+  return matches;
+}
+
+/**
+ * Whether a server may move from \\\`from\\\` to \\\`to\\\` in \\\`ctx\\\`, and by which rules.
+ * Staying in the same state is always legal.
+ */
+export function canTransition(from: StateName, to: StateName, ctx: TransitionContext): TransitionVerdict {
+  const rules = nextStates(from, ctx).filter((m) => m.to === to);
+  return { legal: rules.length > 0 || from === to, rules };
+}
+
+/** One observed state change: of this server ("local") or of its partner. */
+export interface ObservedStep {
+  who: "local" | "partner";
+  to: StateName;
+  link?: LinkStatus;
+  event?: EventName;
+}
+
+export interface TraceOptions {
+  /** Role of the local server. */
+  role: RoleName;
+  /** Known states at the start; unknown ones are learnt from the first observation. */
+  local?: StateName;
+  partner?: StateName;
+}
+
+export type TraceResult =
+  | { ok: true; checked: number }
+  | {
+      ok: false;
+      /** Index of the first illegal step. */
+      index: number;
+      step: ObservedStep;
+      from: StateName;
+      reason: string;
+      /** The moves that would have been legal there. */
+      legal: readonly RuleMatch[];
+    };
+
+/**
+ * Judges a sequence of observed state changes of a server and its partner.
+ * Each move is checked against the partner state known at that moment;
+ * repeating the current state is not a move.
+ */
+export function checkTrace(steps: readonly ObservedStep[], options: TraceOptions): TraceResult {
+  const roles = ROLES as readonly RoleName[];
+  const partnerRole = roles.find((r) => r !== options.role) ?? options.role;
+  let local = options.local;
+  let partner = options.partner;
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index] as ObservedStep;
+    const mover = step.who === "local" ? local : partner;
+    const other = step.who === "local" ? partner : local;
+    const role = step.who === "local" ? options.role : partnerRole;
+    if (mover !== undefined && mover !== step.to) {
+      const ctx: TransitionContext = { role };
+      if (other !== undefined) {
+        if (STATE_INFO[other].showsMemory) ctx.partnerShowsMemory = true;
+        else ctx.partner = other;
+        ctx.partnerRunning = STATE_INFO[other].running;
+      }
+      if (step.link !== undefined) ctx.link = step.link;
+      if (step.event !== undefined) ctx.event = step.event;
+      if (!canTransition(mover, step.to, ctx).legal) {
+        const seen = other === undefined ? "an unknown partner" : "a partner in " + other;
+        return {
+          ok: false,
+          index,
+          step,
+          from: mover,
+          reason: "no rule moves a " + role + " from " + mover + " to " + step.to + " with " + seen,
+          legal: nextStates(mover, ctx).filter((m) => m.to !== mover),
+        };
+      }
+    }
+    if (step.who === "local") local = step.to;
+    else partner = step.to;
+  }
+  return { ok: true, checked: steps.length };
+}
+`;
