@@ -232,8 +232,10 @@ function partnerRunningMatches(rule: Rule, ctx: TransitionContext): boolean {
   });
 }
 
+/** The rules leaving each state, indexed once at load so a lookup scans only its own rows. */
+const RULES_FROM = new Map<StateName, readonly Rule[]>(STATES.map((s) => [s, RULES.filter((r) => (r.from as readonly StateName[]).includes(s))]));
+
 function applies(rule: Rule, from: StateName, ctx: TransitionContext): boolean {
-  if (!(rule.from as readonly StateName[]).includes(from)) return false;
   if (!(STATE_INFO[from].roles as readonly RoleName[]).includes(ctx.role)) return false;
   if (rule.role !== null && rule.role !== ctx.role) return false;
   if (ctx.event !== undefined && !(rule.on as readonly EventName[]).includes(ctx.event)) return false;
@@ -261,7 +263,7 @@ function targets(rule: Rule, ctx: TransitionContext): readonly StateName[] {
  */
 export function nextStates(from: StateName, ctx: TransitionContext): readonly RuleMatch[] {
   const matches: RuleMatch[] = [];
-  for (const rule of RULES) {
+  for (const rule of RULES_FROM.get(from) ?? []) {
     if (!applies(rule, from, ctx)) continue;
     for (const to of targets(rule, ctx)) matches.push({ rule, to });
   }
