@@ -40,8 +40,8 @@ export function buildXStateMachine() {
         for (const target of targets) {
           const guard = guardFor(rule);
           const withMemory = rule.to === '@memory' ? ({ event: e }: { event: FailoverEvent }) => e.memory === target && guard({ event: e }) : guard;
-          const list = ((states[from] as (typeof states)[string]).on[event] ??= []);
-          list.push({ target, guard: withMemory });
+          const on = (states[from] as (typeof states)[string]).on;
+          on[event] = [...(on[event] ?? []), { target, guard: withMemory }];
         }
       }
     }
