@@ -8,6 +8,8 @@ Commands:
   explore [spec]    explore the pair exhaustively; prints the configuration x property matrix
   export promela [spec]
                     the paired model of one configuration (--config) for the SPIN model checker
+  check-log <file|-> [--format isc|jsonl] [--role R] [--peer NAME] [--profile NAME] [--spec FILE]
+                    judge the failover state changes of a server log (ISC dhcpd syslog, or JSONL)
   start [spec]      the main job: check the spec, explore it, then generate
   help              show this text
 
@@ -21,6 +23,11 @@ Options:
   --max-states <n>  explore: stop after n states (default 50000000)
   --max-memory <mb> explore: stop when the process uses more memory (default 8192)
   --check <name>    export promela: assert this invariant or no-stuck property after every step
+  --spec <file>     the spec to use (check-log; other commands take it as [spec])
+  --format <f>      check-log: isc (default) or jsonl
+  --role <role>     check-log: the local server's role, when the log does not reveal it
+  --peer <name>     check-log: judge only this failover relationship
+  --profile <name>  check-log: accept the known departures of this implementation (e.g. isc-dhcpd)
   --json            print a machine-readable result on stdout
   --no-color        no ANSI colours (NO_COLOR is honoured too)
   --debug           show stack traces of internal errors
@@ -28,7 +35,7 @@ Options:
   -v, --version     print the version
 
 Exit codes: 0 success, 1 findings (invalid spec, stale output, unexpected verdict),
-2 usage error, 3 internal error (please report it).
+2 usage error or unreadable log, 3 internal error (please report it).
 `;
 
 export const DEFAULT_SPEC = 'spec/dhcpv4-failover.yaml';

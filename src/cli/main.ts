@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../spec/suggest.js';
+import { runCheckLog } from './check-log-command.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import { runCheck, runGenerate, runStart } from './commands.js';
 import { runExplore } from './explore-command.js';
@@ -8,7 +9,7 @@ import { runExport } from './export-command.js';
 import { DEFAULT_SPEC, HELP } from './help.js';
 import { choosePaint } from './paint.js';
 
-const COMMANDS = ['check', 'generate', 'explore', 'export', 'start', 'help', 'version'] as const;
+const COMMANDS = ['check', 'generate', 'explore', 'export', 'check-log', 'start', 'help', 'version'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Options after parsing, shared by every command. */
@@ -26,6 +27,11 @@ export interface CliOptions {
   format?: string;
   /** export promela: the property to assert. */
   check?: string;
+  /** check-log: the log file, or "-" for stdin. */
+  log?: string;
+  role?: string;
+  peer?: string;
+  profile?: string;
 }
 
 /**
@@ -54,6 +60,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await runExplore(options, io, paint);
       case 'export':
         return await runExport(options.format ?? '', options, io, paint);
+      case 'check-log':
+        return await runCheckLog(options.log ?? '', options, io, paint);
       case 'start':
         return await runStart(options, io, paint);
     }
@@ -88,6 +96,15 @@ function parse(argv: readonly string[]): { command: Command; options: CliOptions
     throw new UsageError(`unknown command "${first}"`, didYouMean(first, COMMANDS) ?? `commands: ${COMMANDS.join(', ')}`);
   }
   const options = defaults(values);
+  if (first === 'check-log') {
+    const log = rest.shift();
+    if (log === undefined) throw new UsageError('check-log needs a log file, or - for standard input', 'write `fsmkit check-log /var/log/syslog`');
+    options.log = log;
+    if (values.format !== undefined) options.format = values.format;
+    if (rest.length > 0) throw new UsageError(`check-log takes one log file, got more: ${rest.join(' ')}`, 'name the spec with --spec');
+    return { command: first, options };
+  }
+  if (values.format !== undefined) throw new UsageError('--format only applies to check-log');
   if (first === 'export') {
     const format = rest.shift();
     if (format === undefined) throw new UsageError('export needs a format', 'write `fsmkit export promela [spec]`');
@@ -102,6 +119,11 @@ const OPTIONS = {
   out: { type: 'string' },
   config: { type: 'string' },
   check: { type: 'string' },
+  format: { type: 'string' },
+  role: { type: 'string' },
+  peer: { type: 'string' },
+  profile: { type: 'string' },
+  spec: { type: 'string' },
   matrix: { type: 'boolean', default: false },
   'max-states': { type: 'string' },
   'max-memory': { type: 'string' },
@@ -114,6 +136,11 @@ const OPTIONS = {
 
 interface ParsedValues {
   out?: string;
+  format?: string;
+  role?: string;
+  peer?: string;
+  profile?: string;
+  spec?: string;
   check?: string;
   config?: string;
   matrix?: boolean;
@@ -128,6 +155,10 @@ function defaults(values: ParsedValues): CliOptions {
   const options: CliOptions = { spec: DEFAULT_SPEC, json: values.json ?? false, noColor: values['no-color'] ?? false, debug: values.debug ?? false };
   if (values.out !== undefined) options.out = values.out;
   if (values.check !== undefined) options.check = values.check;
+  if (values.role !== undefined) options.role = values.role;
+  if (values.peer !== undefined) options.peer = values.peer;
+  if (values.profile !== undefined) options.profile = values.profile;
+  if (values.spec !== undefined) options.spec = values.spec;
   if (values.config !== undefined) {
     if (values.matrix)
       throw new UsageError('--config and --matrix exclude each other', 'use --config NAME for one configuration, --matrix (the default) for all');

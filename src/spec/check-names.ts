@@ -13,6 +13,7 @@ const NAMED_LISTS = [
   ['rules', 'id', 'rule'],
   ['properties', 'name', 'property'],
   ['configurations', 'name', 'configuration'],
+  ['profiles', 'name', 'profile'],
 ] as const;
 
 /** Reports two items of one list that share a name (two states called NORMAL, say). */

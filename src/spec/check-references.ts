@@ -226,6 +226,14 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     }
   }
   if (spec.pair) checkPair(spec, report, state, role);
+  (spec.profiles ?? []).forEach((profile, i) => {
+    (profile.departures ?? []).forEach((d, j) => {
+      const at = (field: string): DataPath => ['profiles', i, 'departures', j, field];
+      state(d.from, at('from'), `departure ${d.id} starts from`);
+      state(d.to, at('to'), `departure ${d.id} goes to`);
+      stateList(d.partner ?? [], at('partner'), `departure ${d.id} guards on partner state`);
+    });
+  });
   checkPropertiesAndConfigurations(spec, report, stateList);
 }
 

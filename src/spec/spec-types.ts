@@ -20,6 +20,7 @@ export interface Spec {
   pair?: PairSpec;
   properties?: PropertySpec[];
   configurations?: ConfigurationSpec[];
+  profiles?: ProfileSpec[];
 }
 
 export interface Described {
@@ -116,4 +117,22 @@ export interface ConfigurationSpec extends Described {
   name: string;
   steps: string[];
   expect?: Record<string, Verdict | ReachExpectation>;
+}
+
+/** A way an implementation knowingly departs from the source: an extra move it makes. */
+export interface DepartureSpec {
+  id: string;
+  from: string;
+  to: string;
+  partner?: string[];
+  description: string;
+  evidence: string;
+}
+
+/** A named implementation (ISC dhcpd, say) and its known departures. */
+export interface ProfileSpec {
+  name: string;
+  description: string;
+  merges_steps?: boolean;
+  departures?: DepartureSpec[];
 }

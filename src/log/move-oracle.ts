@@ -1,0 +1,103 @@
+import { type GuardContext, ruleEnabled } from '../model/guard.js';
+import { type Model, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
+
+/** A move some rule or environment step allows, and what allows it. */
+export interface AllowedMove {
+  to: number;
+  /** Rule id, or the environment event's name for a halt. */
+  by: string;
+  ref?: string;
+}
+
+/**
+ * Answers "which moves could a server make from here?" when only part of
+ * the situation is known (logs tell states, not the network or the flag):
+ * a move is allowed when some situation consistent with what is known
+ * allows it. Answers are memoized; logs repeat the same questions.
+ */
+export class MoveOracle {
+  private readonly memo = new Map<string, Map<number, AllowedMove>>();
+  private readonly remembered: number[];
+
+  constructor(private readonly model: Model) {
+    const found = new Set<number>();
+    for (const s of model.states) if (s.running && !s.memory && s.roles.some(Boolean)) found.add(model.linkLost[s.id] as number);
+    for (const e of model.events) if (e.haltMemory !== undefined) found.add(e.haltMemory);
+    for (const r of model.rules) if (r.setMemory !== NO_MEMORY) found.add(r.setMemory);
+    this.remembered = [...found].sort((a, b) => a - b);
+  }
+
+  /**
+   * Moves from `from` for `role` (undefined: either role) with the partner
+   * showing `partner` (undefined: unknown) and, when known, the server's own
+   * `memory`; keyed by target state.
+   */
+  allowed(from: number, role: RoleId | undefined, partner: number | undefined, memory?: number): Map<number, AllowedMove> {
+    const key = `${from}|${role ?? '*'}|${partner ?? '*'}|${memory ?? '*'}`;
+    let moves = this.memo.get(key);
+    if (!moves) {
+      moves = this.compute(from, role, partner, memory);
+      this.memo.set(key, moves);
+    }
+    return moves;
+  }
+
+  /** The state a server records when it stops in `state`: its memory, or the state after link loss. */
+  recorded(state: number): number {
+    return this.model.linkLost[state] as number;
+  }
+
+  private compute(from: number, role: RoleId | undefined, partner: number | undefined, memory: number | undefined): Map<number, AllowedMove> {
+    const model = this.model;
+    const moves = new Map<number, AllowedMove>();
+    const add = (to: number, by: string, ref: string | undefined) => {
+      if (to === from || moves.has(to)) return;
+      moves.set(to, ref === undefined ? { to, by } : { to, by, ref });
+    };
+    const state = model.states[from];
+    if (!state) return moves;
+    const roles = ([0, 1] as RoleId[]).filter((r) => (role === undefined || r === role) && state.roles[r]);
+    for (const r of roles) {
+      for (const ctx of this.situations(r, from, partner)) {
+        for (const rule of model.rules) {
+          if (rule.from !== from || rule.stay) continue;
+          const ref = model.spec.rules[rule.index]?.ref;
+          for (const eventId of rule.events) {
+            const event = model.events[eventId];
+            if (!event) continue;
+            // Link-lost rules fire as the link breaks, whatever the guards say.
+            if (event.kind !== 'link-lost' && !ruleEnabled(model, rule, event, ctx)) continue;
+            const remembered = memory === undefined ? this.remembered : [memory];
+            const targets = rule.to === TO_MEMORY ? remembered.filter((m) => model.states[m]?.roles[r]) : [rule.to];
+            for (const to of targets) add(to, rule.id, ref);
+          }
+        }
+      }
+    }
+    if (state.running) {
+      for (const event of model.events)
+        if (event.action === 'halt' && event.haltTo !== undefined) add(event.haltTo, event.name, model.spec.events[event.id]?.ref);
+    }
+    return moves;
+  }
+
+  /** Situations consistent with the partner showing `partner` (or anything). */
+  private *situations(role: RoleId, state: number, partner: number | undefined): Generator<GuardContext> {
+    const model = this.model;
+    const other = (1 - role) as RoleId;
+    const partners: [number, number][] = [];
+    for (const p of model.states) {
+      if (!p.roles[other]) continue;
+      const memories = p.memory ? [NO_MEMORY, ...this.remembered] : [NO_MEMORY];
+      for (const m of memories) {
+        const shown = p.showsMemory && m !== NO_MEMORY ? m : p.id;
+        if (partner === undefined || shown === partner) partners.push([p.id, m]);
+      }
+    }
+    for (const [partnerState, partnerMemory] of partners) {
+      for (const flag of [false, true]) {
+        for (const networkUp of [true, false]) yield { role, state, flag, networkUp, partnerState, partnerMemory };
+      }
+    }
+  }
+}
