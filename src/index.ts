@@ -1,10 +1,13 @@
 /**
- * fsmkit: one declarative table of a paired-server state machine, checked
- * and turned into code and documentation.
+ * fsmkit: one declarative table of a paired-server state machine, checked,
+ * explored, and turned into code, diagrams and documentation.
  *
- * Read and check a spec with {@link loadSpec} or {@link checkSpec}, generate
- * artifacts with {@link generate}, and run the CLI's jobs with
- * {@link checkProject} and {@link generateProject}.
+ * Read and check a spec with {@link loadSpec} or {@link checkSpec}; explore
+ * the pair with {@link exploreMatrix} or {@link exploreConfiguration};
+ * generate artifacts with {@link generate}, diagrams with
+ * {@link generateDiagrams} and pages with {@link generateDocs}; judge real
+ * logs with {@link checkLog}; run the CLI's jobs with {@link checkProject}
+ * and {@link generateProject}.
  *
  * @module
  */
@@ -14,6 +17,18 @@ export { generate } from './codegen/generate.js';
 export type { Diagnostic, DiagnosticCode, Position, RelatedPlace, Severity } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES, hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, noPaint, type Paint } from './diagnostics/format.js';
+export { generateDiagrams } from './diagram/diagram-set.js';
+export { findBrowser, type RenderResult, renderDiagrams } from './diagram/render.js';
+export { generateDocs } from './docs/docs-pages.js';
+export { allConfigurations, type Configuration, resolveConfiguration } from './explore/configuration.js';
+export { DEFAULT_EXPLORE_OPTIONS, type ExploredGraph, type ExploreOptions, explore } from './explore/explore.js';
+export { formatConfiguration, formatMatrix } from './explore/format-report.js';
+export type { Verdict } from './explore/properties.js';
+export { type ConfigurationReport, exploreConfiguration, exploreMatrix, type MatrixReport } from './explore/run-explorer.js';
+export type { Trace, TraceStep } from './explore/trace.js';
+export { generatePromela } from './export/promela.js';
+export { type CheckLogOptions, checkLog, type LogReport } from './log/check-log.js';
+export { formatLogReport } from './log/format-log-report.js';
 export { compileModel } from './model/compile-model.js';
 export type { Model, ModelEvent, ModelRule, ModelState, RoleId, StateId } from './model/model.js';
 export { checkProject, generateProject, type ProjectCheck, type ProjectGenerate, type ProjectOptions } from './pipeline/project.js';

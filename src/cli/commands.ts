@@ -1,8 +1,9 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Paint } from '../diagnostics/format.js';
+import { findBrowser, renderDiagrams } from '../diagram/render.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
-import { checkProject, generateProject, type ProjectOptions } from '../pipeline/project.js';
-import { verdictGate } from '../pipeline/verdict-gate.js';
+import { writeFilesAtomically } from '../io/write-atomic.js';
+import { checkProject, generateProject, type OutputGroup, type ProjectOptions } from '../pipeline/project.js';
 import type { CheckedSpec } from '../spec/check-spec.js';
 import { type CliIo, EXIT, type ExitCode } from './cli-io.js';
 import type { CliOptions } from './main.js';
@@ -23,27 +24,29 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** `fsmkit check`: validate the spec and compare the generated files. */
+const fileCount = (groups: readonly OutputGroup[]) => groups.reduce((n, g) => n + g.artifacts.length, 0);
+
+/** `fsmkit check`: validate the spec, check every verdict, compare the generated files and pages. */
 export async function runCheck(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
   const result = await checkProject(projectOptions(options, io));
   if (options.json) {
-    io.stdout(
-      `${JSON.stringify({ spec: options.spec, ok: result.ok, diagnostics: result.diagnostics, outputs: result.artifacts.map((a) => a.path) }, null, 2)}\n`,
-    );
+    const outputs = result.groups.flatMap((g) => g.artifacts.map((a) => relative(io.cwd, resolve(g.dir, a.path))));
+    io.stdout(`${JSON.stringify({ spec: options.spec, ok: result.ok, diagnostics: result.diagnostics, outputs }, null, 2)}\n`);
     return result.ok ? EXIT.ok : EXIT.failed;
   }
   printDiagnostics(result.diagnostics, result.checked, io.stdout, paint);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (result.ok) {
-    const outputs = result.outDir !== undefined ? `; ${count(result.artifacts.length, 'generated file')} up to date` : '';
-    io.stdout(`${options.spec}: ok (${summary(result.checked)}${outputs})\n`);
+    const verdicts = result.matrix ? `; ${count(result.matrix.configurations.length, 'configuration')} with the expected verdicts` : '';
+    const outputs = result.groups.length ? `; ${count(fileCount(result.groups), 'generated file')} up to date` : '';
+    io.stdout(`${options.spec}: ok (${summary(result.checked)}${verdicts}${outputs})\n`);
     return EXIT.ok;
   }
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   io.stdout(`${options.spec}: ${count(errors, 'problem')} found\n`);
   return EXIT.failed;
 }
 
-/** `fsmkit generate`: write every artifact, or nothing when the spec is invalid. */
+/** `fsmkit generate`: write every artifact and page, or nothing when the spec is invalid. */
 export async function runGenerate(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
   const result = await generateProject(projectOptions(options, io));
   const written = result.written.map((p) => relative(io.cwd, p) || p);
@@ -51,43 +54,98 @@ export async function runGenerate(options: CliOptions, io: CliIo, paint: Paint):
     io.stdout(`${JSON.stringify({ spec: options.spec, ok: result.ok, diagnostics: result.diagnostics, written }, null, 2)}\n`);
     return result.ok ? EXIT.ok : EXIT.failed;
   }
-  if (!result.ok) {
-    printDiagnostics(result.diagnostics, result.checked, io.stdout, paint);
+  printDiagnostics(result.diagnostics, result.checked, io.stdout, paint);
+  if (written.length === 0) {
     io.stdout(`${options.spec}: nothing written, ${count(result.diagnostics.length, 'problem')} found\n`);
     return EXIT.failed;
   }
   for (const file of written) io.stdout(`wrote ${file}\n`);
-  return EXIT.ok;
+  return result.ok ? EXIT.ok : EXIT.failed;
 }
 
-/** `fsmkit start`: the main job on a spec: check it, explore every configuration, then generate. */
-export async function runStart(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
+/**
+ * Renders the Mermaid sources of the docs group to SVG (and PNG with
+ * --png) in one browser session. Without a browser it says so in one line
+ * and renders nothing; everything else is already written.
+ */
+async function renderGroup(
+  groups: readonly OutputGroup[],
+  options: CliOptions,
+  io: CliIo,
+): Promise<{ rendered: string[]; failures: string[]; skipped?: string }> {
+  const diagrams = groups.flatMap((g) => g.artifacts.filter((a) => a.path.endsWith('.mmd')).map((a) => ({ group: g, artifact: a })));
+  if (diagrams.length === 0) return { rendered: [], failures: [] };
+  const browser = await findBrowser(io.env);
+  if (!browser.path) {
+    return {
+      rendered: [],
+      failures: [],
+      skipped: `no Chrome or Chromium found, SVG skipped (set FSMKIT_BROWSER, or install one: apt-get install chromium); looked at ${browser.tried.join(', ')}`,
+    };
+  }
+  const rendered: string[] = [];
+  const failures: string[] = [];
+  for (const group of groups) {
+    const mine = diagrams.filter((d) => d.group === group).map((d) => d.artifact);
+    if (mine.length === 0) continue;
+    const result = await renderDiagrams(mine, browser.path, options.png ? ['svg', 'png'] : ['svg']);
+    await writeFilesAtomically(result.artifacts.map((a) => ({ path: resolve(group.dir, a.path), contents: a.contents })));
+    rendered.push(...result.artifacts.map((a) => relative(io.cwd, resolve(group.dir, a.path))));
+    failures.push(...result.failures.map((f) => `${f.path}: ${f.message}`));
+  }
+  return { rendered, failures };
+}
+
+/** `fsmkit diagrams`: write the Mermaid sources and pages, then render them to SVG. */
+export async function runDiagrams(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
   const generated = await generateProject(projectOptions(options, io));
-  if (!generated.ok) {
+  if (generated.written.length === 0) {
+    printDiagnostics(generated.diagnostics, generated.checked, io.stdout, paint);
+    io.stdout(`${options.spec}: nothing written\n`);
+    return EXIT.failed;
+  }
+  for (const file of generated.written.filter((f) => f.endsWith('.mmd'))) io.stdout(`wrote ${relative(io.cwd, file)}\n`);
+  const render = await renderGroup(generated.groups, options, io);
+  if (render.skipped) io.stderr(`fsmkit: ${render.skipped}\n`);
+  for (const file of render.rendered) io.stdout(`rendered ${file}\n`);
+  for (const failure of render.failures) io.stderr(`fsmkit: could not render ${failure}\n`);
+  return render.failures.length > 0 || !generated.ok ? EXIT.failed : EXIT.ok;
+}
+
+/** `fsmkit start`: the main job on a spec: check, explore, generate code, docs and diagrams, render SVG when a browser exists. */
+export async function runStart(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
+  const started = performance.now();
+  const generated = await generateProject(projectOptions(options, io));
+  if (generated.written.length === 0) {
     printDiagnostics(generated.diagnostics, generated.checked, io.stdout, paint);
     io.stdout(`${options.spec}: stopped, ${count(generated.diagnostics.length, 'problem')} found\n`);
     return EXIT.failed;
   }
-  const gate = verdictGate(generated.checked);
-  const written = generated.written.map((p) => relative(io.cwd, p) || p);
-  const ok = gate.diagnostics.length === 0;
+  const render = options.svg === false ? { rendered: [], failures: [], skipped: 'SVG skipped (--no-svg)' } : await renderGroup(generated.groups, options, io);
+  const ok = generated.ok && render.failures.length === 0;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (options.json) {
-    io.stdout(`${JSON.stringify({ spec: options.spec, ok, written, exploration: gate.report ?? null, diagnostics: gate.diagnostics }, null, 2)}\n`);
+    const written = generated.written.map((p) => relative(io.cwd, p));
+    io.stdout(
+      `${JSON.stringify({ spec: options.spec, ok, written, rendered: render.rendered, exploration: generated.matrix ?? null, diagnostics: generated.diagnostics }, null, 2)}\n`,
+    );
     return ok ? EXIT.ok : EXIT.failed;
   }
   io.stdout(`${options.spec}: valid (${summary(generated.checked)})\n`);
-  if (gate.report) {
-    const largest = Math.max(...gate.report.configurations.map((c) => c.states));
-    const verdicts = ok ? 'every verdict as expected' : paint('error', `${count(gate.diagnostics.length, 'unexpected verdict')}`);
-    io.stdout(`explored ${count(gate.report.configurations.length, 'configuration')} (at most ${largest} pair states): ${verdicts}\n`);
-    for (const line of violationLines(gate.report)) io.stdout(`  ${line}\n`);
+  if (generated.matrix) {
+    const largest = Math.max(...generated.matrix.configurations.map((c) => c.states));
+    const unexpected = generated.diagnostics.filter((d) => d.code === 'UNEXPECTED_VERDICT').length;
+    const verdicts = unexpected === 0 ? 'every verdict as expected' : paint('error', count(unexpected, 'unexpected verdict'));
+    io.stdout(`explored ${count(generated.matrix.configurations.length, 'configuration')} (at most ${largest} pair states): ${verdicts}\n`);
+    for (const line of violationLines(generated.matrix)) io.stdout(`  ${line}\n`);
   }
-  io.stdout(`generated ${count(written.length, 'file')}: ${written.join(', ')}\n`);
-  if (!ok) {
-    printDiagnostics(gate.diagnostics, generated.checked, io.stdout, paint);
-    return EXIT.failed;
-  }
-  return EXIT.ok;
+  for (const group of generated.groups) io.stdout(`wrote ${count(group.artifacts.length, 'file')} to ${relative(io.cwd, group.dir) || '.'}\n`);
+  if (render.rendered.length) io.stdout(`rendered ${count(render.rendered.filter((f) => !f.endsWith('.html')).length, 'diagram')} (SVG)\n`);
+  if (render.skipped) io.stderr(`fsmkit: ${render.skipped}\n`);
+  for (const failure of render.failures) io.stderr(`fsmkit: could not render ${failure}\n`);
+  io.stdout(`done in ${seconds} s\n`);
+  if (!generated.ok) printDiagnostics(generated.diagnostics, generated.checked, io.stdout, paint);
+  return ok ? EXIT.ok : EXIT.failed;
 }
 
 /** One line per property that some configuration violates, naming those configurations. */

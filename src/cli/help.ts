@@ -5,12 +5,13 @@ Usage: fsmkit <command> [spec] [options]
 Commands:
   check [spec]      validate the spec and compare the generated files with it
   generate [spec]   write every generated file (atomically)
+  diagrams [spec]   write the Mermaid diagrams and docs pages, render them to SVG (needs Chrome/Chromium)
   explore [spec]    explore the pair exhaustively; prints the configuration x property matrix
   export promela [spec]
                     the paired model of one configuration (--config) for the SPIN model checker
   check-log <file|-> [--format isc|jsonl] [--role R] [--peer NAME] [--profile NAME] [--spec FILE]
                     judge the failover state changes of a server log (ISC dhcpd syslog, or JSONL)
-  start [spec]      the main job: check the spec, explore it, then generate
+  start [spec]      the main job: check, explore, generate code, docs and diagrams, render SVG
   help              show this text
 
 [spec] defaults to spec/dhcpv4-failover.yaml.
@@ -28,6 +29,8 @@ Options:
   --role <role>     check-log: the local server's role, when the log does not reveal it
   --peer <name>     check-log: judge only this failover relationship
   --profile <name>  check-log: accept the known departures of this implementation (e.g. isc-dhcpd)
+  --png             diagrams, start: render PNG beside SVG
+  --no-svg          start: do not start a browser to render SVG
   --json            print a machine-readable result on stdout
   --no-color        no ANSI colours (NO_COLOR is honoured too)
   --debug           show stack traces of internal errors

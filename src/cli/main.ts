@@ -3,13 +3,13 @@ import { parseArgs } from 'node:util';
 import { didYouMean } from '../spec/suggest.js';
 import { runCheckLog } from './check-log-command.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
-import { runCheck, runGenerate, runStart } from './commands.js';
+import { runCheck, runDiagrams, runGenerate, runStart } from './commands.js';
 import { runExplore } from './explore-command.js';
 import { runExport } from './export-command.js';
 import { DEFAULT_SPEC, HELP } from './help.js';
 import { choosePaint } from './paint.js';
 
-const COMMANDS = ['check', 'generate', 'explore', 'export', 'check-log', 'start', 'help', 'version'] as const;
+const COMMANDS = ['check', 'generate', 'explore', 'diagrams', 'export', 'check-log', 'start', 'help', 'version'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Options after parsing, shared by every command. */
@@ -27,6 +27,10 @@ export interface CliOptions {
   format?: string;
   /** export promela: the property to assert. */
   check?: string;
+  /** diagrams, start: render PNG beside SVG. */
+  png?: boolean;
+  /** start: false with --no-svg. */
+  svg?: boolean;
   /** check-log: the log file, or "-" for stdin. */
   log?: string;
   role?: string;
@@ -58,6 +62,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await runGenerate(options, io, paint);
       case 'explore':
         return await runExplore(options, io, paint);
+      case 'diagrams':
+        return await runDiagrams(options, io, paint);
       case 'export':
         return await runExport(options.format ?? '', options, io, paint);
       case 'check-log':
@@ -124,6 +130,8 @@ const OPTIONS = {
   peer: { type: 'string' },
   profile: { type: 'string' },
   spec: { type: 'string' },
+  png: { type: 'boolean', default: false },
+  'no-svg': { type: 'boolean', default: false },
   matrix: { type: 'boolean', default: false },
   'max-states': { type: 'string' },
   'max-memory': { type: 'string' },
@@ -136,6 +144,8 @@ const OPTIONS = {
 
 interface ParsedValues {
   out?: string;
+  png?: boolean;
+  'no-svg'?: boolean;
   format?: string;
   role?: string;
   peer?: string;
@@ -159,6 +169,8 @@ function defaults(values: ParsedValues): CliOptions {
   if (values.peer !== undefined) options.peer = values.peer;
   if (values.profile !== undefined) options.profile = values.profile;
   if (values.spec !== undefined) options.spec = values.spec;
+  if (values.png) options.png = true;
+  if (values['no-svg']) options.svg = false;
   if (values.config !== undefined) {
     if (values.matrix)
       throw new UsageError('--config and --matrix exclude each other', 'use --config NAME for one configuration, --matrix (the default) for all');

@@ -66,3 +66,21 @@ export function escapeCComment(text: string): string[] {
     .split('\n')
     .map((line) => line.replace(/\*\//g, '* /').replace(/\/\*/g, '/ *').replace(/\?\?/g, '? ?').trimEnd());
 }
+
+/**
+ * Text for a Mermaid label: letters, digits, spaces and `-_.,/()[]` pass;
+ * every other character becomes a Mermaid entity code (`#35;`), so no text
+ * can end a label, start a new statement, or inject markup.
+ */
+export function escapeMermaidLabel(text: string): string {
+  let out = '';
+  for (const ch of text.replace(LINE_BREAKS, ' ')) {
+    out += /[A-Za-z0-9 _.,/()[\]-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  }
+  return out;
+}
+
+/** A Mermaid node id: only letters, digits and underscores. */
+export function mermaidId(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, '_');
+}

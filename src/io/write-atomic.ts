@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 /** A file to write: absolute or cwd-relative path and its text. */
 export interface FileToWrite {
   path: string;
-  contents: string;
+  contents: string | Uint8Array;
 }
 
 /**
@@ -22,7 +22,7 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
       await mkdir(dirname(file.path), { recursive: true });
       const temp = join(dirname(file.path), `.${baseName(file.path)}${suffix}`);
       staged.push({ temp, target: file.path });
-      await writeFile(temp, file.contents, { encoding: 'utf8', flush: true });
+      await writeFile(temp, file.contents, typeof file.contents === 'string' ? { encoding: 'utf8', flush: true } : { flush: true });
     }
     for (const { target } of staged) await assertReplaceable(target);
     for (const { temp, target } of staged) await rename(temp, target);

@@ -2,11 +2,15 @@ import { dirname, resolve } from 'node:path';
 import type { Artifact } from '../codegen/artifact.js';
 import { generate } from '../codegen/generate.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import type { ExploreOptions } from '../explore/explore.js';
+import { generateDiagrams } from '../diagram/diagram-set.js';
+import { generateDocs } from '../docs/docs-pages.js';
+import { resolveConfiguration } from '../explore/configuration.js';
+import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from '../explore/explore.js';
+import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
 import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import { type CheckedSpec, loadSpec } from '../spec/check-spec.js';
-import { verdictGate } from './verdict-gate.js';
+import { verdictDiagnostics } from './verdict-gate.js';
 
 /** Where a job runs: the spec to read and the project it belongs to. */
 export interface ProjectOptions {
@@ -16,62 +20,72 @@ export interface ProjectOptions {
   root: string;
   /** Output folder instead of the one the spec names (relative to `root`). */
   outDir?: string;
-  /** Limits for the explorations `checkProject` runs. */
+  /** Limits for the explorations. */
   explore?: ExploreOptions;
 }
 
-/** The result of `checkProject`: the checked spec, its artifacts, and every problem. */
+/** One folder of generated files: code in `generated/`, pages and diagrams in `docs/generated/`. */
+export interface OutputGroup {
+  dir: string;
+  artifacts: Artifact[];
+}
+
+/** The result of `checkProject`. */
 export interface ProjectCheck {
   checked: CheckedSpec;
-  /** Output folder, when the spec or the options name one. */
-  outDir?: string;
-  artifacts: Artifact[];
+  groups: OutputGroup[];
+  /** The configuration x property matrix, when the spec declares configurations. */
+  matrix?: MatrixReport;
   diagnostics: Diagnostic[];
   ok: boolean;
 }
 
 /**
  * Checks a spec and, when it is valid, explores every configuration (each
- * verdict must be the expected one), regenerates every artifact in memory
- * and compares them with the output folder: the gate that keeps spec,
- * verdicts and generated files in step.
+ * verdict must be the expected one), regenerates every artifact and page in
+ * memory and compares them with the output folders: the gate that keeps
+ * spec, verdicts, generated code and docs in step.
  * @example
  * const result = await checkProject({ specFile: 'spec/dhcpv4-failover.yaml', root: process.cwd() });
  * if (!result.ok) for (const d of result.diagnostics) console.log(d.message);
  */
 export async function checkProject(options: ProjectOptions): Promise<ProjectCheck> {
   const prepared = await prepare(options, false);
-  const { checked, outDir, artifacts } = prepared;
   const diagnostics = [...prepared.diagnostics];
-  diagnostics.push(...verdictGate(checked, options.explore).diagnostics);
-  if (outDir !== undefined && checked.spec) {
+  if (prepared.checked.spec) {
     const fix = `npx fsmkit generate ${options.specFile}`;
-    diagnostics.push(...(await compareOutputs(outDir, artifacts, fix, options.root)));
+    for (const group of prepared.groups) diagnostics.push(...(await compareOutputs(group.dir, group.artifacts, fix, options.root)));
   }
   const sorted = sortDiagnostics(diagnostics);
-  const result: ProjectCheck = { checked, artifacts, diagnostics: sorted, ok: !hasErrors(sorted) };
-  if (outDir !== undefined) result.outDir = outDir;
+  const result: ProjectCheck = { checked: prepared.checked, groups: prepared.groups, diagnostics: sorted, ok: !hasErrors(sorted) };
+  if (prepared.matrix) result.matrix = prepared.matrix;
   return result;
 }
 
 /** The result of `generateProject`: what was written where. */
 export interface ProjectGenerate {
   checked: CheckedSpec;
-  outDir?: string;
+  groups: OutputGroup[];
+  matrix?: MatrixReport;
   written: string[];
   diagnostics: Diagnostic[];
   ok: boolean;
 }
 
 /**
- * Checks the spec and writes every artifact into the output folder, all at
- * once and atomically. Nothing is written when the spec has errors.
+ * Checks the spec, explores it, and writes every artifact and page into the
+ * output folders, all at once and atomically. Nothing is written when the
+ * spec has errors. Verdict diagnostics (an unexpected verdict) are reported
+ * but do not stop the writing: the docs then show the new verdicts.
  */
 export async function generateProject(options: ProjectOptions): Promise<ProjectGenerate> {
-  const { checked, outDir, artifacts, diagnostics } = await prepare(options, true);
-  const failed = { checked, written: [], diagnostics, ok: false };
-  if (!checked.spec || hasErrors(diagnostics)) return failed;
-  if (outDir === undefined) {
+  const prepared = await prepare(options, true);
+  const { checked, groups } = prepared;
+  const base: ProjectGenerate = { checked, groups, written: [], diagnostics: prepared.diagnostics, ok: false };
+  if (prepared.matrix) base.matrix = prepared.matrix;
+  const blocking = prepared.diagnostics.filter((d) => d.code !== 'UNEXPECTED_VERDICT' && d.code !== 'EXPLORATION_LIMIT');
+  if (!checked.spec || hasErrors(blocking)) return base;
+  if (groups.length === 0) {
     const noDir: Diagnostic = {
       code: 'MISSING_FIELD',
       severity: 'error',
@@ -80,10 +94,11 @@ export async function generateProject(options: ProjectOptions): Promise<ProjectG
       start: { line: 1, col: 1 },
       hint: 'add `outputs: { dir: ../generated }` to the spec, or pass --out <dir>',
     };
-    return { ...failed, diagnostics: [noDir] };
+    return { ...base, diagnostics: [noDir] };
   }
+  const files = groups.flatMap((g) => g.artifacts.map((a) => ({ path: resolve(g.dir, a.path), contents: a.contents })));
   try {
-    await writeFilesAtomically(artifacts.map((a) => ({ path: resolve(outDir, a.path), contents: a.contents })));
+    await writeFilesAtomically(files);
   } catch (error) {
     const cannot: Diagnostic = {
       code: 'OUTPUT_UNWRITABLE',
@@ -91,38 +106,60 @@ export async function generateProject(options: ProjectOptions): Promise<ProjectG
       message: `cannot write the generated files: ${(error as Error).message}`,
       file: options.specFile,
       start: { line: 1, col: 1 },
-      hint: `check that ${outDir} is a writable folder; nothing was changed`,
+      hint: `check that ${groups.map((g) => g.dir).join(' and ')} are writable folders; nothing was changed`,
     };
-    return { ...failed, outDir, diagnostics: [cannot] };
+    return { ...base, diagnostics: [cannot] };
   }
-  return { checked, outDir, written: artifacts.map((a) => resolve(outDir, a.path)), diagnostics, ok: true };
+  return { ...base, written: files.map((f) => f.path), ok: !hasErrors(prepared.diagnostics) };
 }
 
-/** Loads and checks the spec, plans the output folder (inside the project when writing) and generates in memory. */
-async function prepare(
-  options: ProjectOptions,
-  forWriting: boolean,
-): Promise<{ checked: CheckedSpec; outDir?: string; artifacts: Artifact[]; diagnostics: Diagnostic[] }> {
+interface Prepared {
+  checked: CheckedSpec;
+  groups: OutputGroup[];
+  matrix?: MatrixReport;
+  diagnostics: Diagnostic[];
+}
+
+/** Loads and checks the spec, explores it, plans the output folders (inside the project when writing) and generates in memory. */
+async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Prepared> {
   const checked = await loadSpec(options.specFile, resolve(options.root, options.specFile));
   const diagnostics = [...checked.diagnostics];
-  if (!checked.spec) return { checked, artifacts: [], diagnostics };
-  const planned = resolveOutputDir(resolve(options.root, options.specFile), checked.spec.outputs?.dir, options.outDir, options.root);
-  if (planned.error && forWriting) {
-    diagnostics.push({
-      code: 'INVALID_VALUE',
-      severity: 'error',
-      message: planned.error,
-      file: options.specFile,
-      start: { line: 1, col: 1 },
-      hint: 'run fsmkit from the project folder, or point `outputs.dir` (or --out) inside it',
-    });
-    return { checked, artifacts: [], diagnostics };
+  const { spec, model } = checked;
+  if (!spec || !model) return { checked, groups: [], diagnostics };
+  const exploreOptions = options.explore ?? DEFAULT_EXPLORE_OPTIONS;
+  const matrix = spec.pair && spec.configurations?.length ? exploreMatrix(model, exploreOptions) : undefined;
+  if (matrix) diagnostics.push(...verdictDiagnostics(checked, matrix));
+
+  const specPath = resolve(options.root, options.specFile);
+  const code = resolveOutputDir(specPath, spec.outputs?.dir, options.outDir, options.root);
+  const docs = options.outDir === undefined ? resolveOutputDir(specPath, spec.outputs?.docs?.dir, undefined, options.root) : {};
+  for (const planned of [code, docs]) {
+    if (planned.error && forWriting) {
+      diagnostics.push({
+        code: 'INVALID_VALUE',
+        severity: 'error',
+        message: planned.error,
+        file: options.specFile,
+        start: checked.locate?.(['outputs']).start ?? { line: 1, col: 1 },
+        hint: 'run fsmkit from the project folder, or point `outputs.dir` (or --out) inside it',
+      });
+      return { checked, groups: [], diagnostics };
+    }
   }
-  // The banner names the spec relative to the folder holding the outputs, so
-  // the bytes do not depend on where fsmkit was run from.
-  const labelRoot = planned.dir !== undefined ? dirname(planned.dir) : options.root;
-  const artifacts = generate(checked.spec, { specLabel: specLabel(resolve(options.root, options.specFile), labelRoot) });
-  const prepared: { checked: CheckedSpec; outDir?: string; artifacts: Artifact[]; diagnostics: Diagnostic[] } = { checked, artifacts, diagnostics };
-  if (planned.dir !== undefined) prepared.outDir = planned.dir;
+  const groups: OutputGroup[] = [];
+  // Banners name the spec relative to the folder above the outputs, so the
+  // bytes do not depend on where fsmkit was run from.
+  const label = (dir: string | undefined) => ({ specLabel: specLabel(specPath, dir !== undefined ? dirname(dir) : options.root) });
+  if (code.dir !== undefined) groups.push({ dir: code.dir, artifacts: generate(spec, label(code.dir)) });
+  if (docs.dir !== undefined && matrix) {
+    const pairsName = spec.outputs?.docs?.pairs;
+    const pairsConfig = pairsName === undefined ? undefined : resolveConfiguration(model, pairsName);
+    const pairs = pairsConfig ? explore(model, pairsConfig, exploreOptions) : undefined;
+    const diagrams = generateDiagrams(model, matrix, pairs);
+    const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)));
+    groups.push({ dir: docs.dir, artifacts: [...diagrams, ...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
+  }
+  const prepared: Prepared = { checked, groups, diagnostics };
+  if (matrix) prepared.matrix = matrix;
   return prepared;
 }

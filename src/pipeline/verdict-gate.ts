@@ -1,23 +1,20 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ExploreOptions } from '../explore/explore.js';
-import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
+import type { MatrixReport } from '../explore/run-explorer.js';
 import type { CheckedSpec } from '../spec/check-spec.js';
 
 /**
- * Explores every configuration of a valid spec and turns each verdict that
- * differs from the expected one into a diagnostic at the configuration's
- * `expect` entry: a spec change that breaks (or silently fixes) a property
- * fails the check.
+ * Turns each verdict that differs from the expected one into a diagnostic
+ * at the configuration's `expect` entry: a spec change that breaks (or
+ * silently fixes) a property fails the check. A run stopped by a limit is
+ * a diagnostic too, since its verdicts are not final.
  */
-export function verdictGate(checked: CheckedSpec, options?: ExploreOptions): { report?: MatrixReport; diagnostics: Diagnostic[] } {
-  const { spec, model, locate } = checked;
-  if (!spec || !model || !locate || !spec.pair || !spec.configurations?.length) return { diagnostics: [] };
-  const report = exploreMatrix(model, options);
+export function verdictDiagnostics(checked: CheckedSpec, report: MatrixReport): Diagnostic[] {
+  const { spec, locate } = checked;
+  if (!spec || !locate) return [];
   const diagnostics: Diagnostic[] = [];
   report.configurations.forEach((c, i) => {
-    const place = (path: (string | number)[]) => locate(path);
     if (c.limit) {
-      const span = place(['configurations', i, 'name']);
+      const span = locate(['configurations', i, 'name']);
       diagnostics.push({
         code: 'EXPLORATION_LIMIT',
         severity: 'error',
@@ -31,7 +28,7 @@ export function verdictGate(checked: CheckedSpec, options?: ExploreOptions): { r
     for (const e of c.expectations) {
       if (e.ok) continue;
       const declared = spec.configurations?.[i]?.expect?.[e.property] !== undefined;
-      const span = place(declared ? ['configurations', i, 'expect', e.property] : ['configurations', i, 'name']);
+      const span = locate(declared ? ['configurations', i, 'expect', e.property] : ['configurations', i, 'name']);
       diagnostics.push({
         code: 'UNEXPECTED_VERDICT',
         severity: 'error',
@@ -43,5 +40,5 @@ export function verdictGate(checked: CheckedSpec, options?: ExploreOptions): { r
       });
     }
   });
-  return { report, diagnostics };
+  return diagnostics;
 }

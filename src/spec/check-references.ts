@@ -226,6 +226,18 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     }
   }
   if (spec.pair) checkPair(spec, report, state, role);
+  const pairsConfig = spec.outputs?.docs?.pairs;
+  if (pairsConfig !== undefined && !(spec.configurations ?? []).some((c) => c.name === pairsConfig)) {
+    report.error(
+      'INVALID_VALUE',
+      ['outputs', 'docs', 'pairs'],
+      `the docs draw the pairs of "${pairsConfig}", which is not a declared configuration`,
+      didYouMean(
+        pairsConfig,
+        (spec.configurations ?? []).map((c) => c.name),
+      ),
+    );
+  }
   (spec.profiles ?? []).forEach((profile, i) => {
     (profile.departures ?? []).forEach((d, j) => {
       const at = (field: string): DataPath => ['profiles', i, 'departures', j, field];

@@ -7,7 +7,7 @@ export interface Spec {
   name: string;
   title: string;
   source?: string;
-  outputs?: { dir?: string; enum?: { name: string; numbering: string } };
+  outputs?: { dir?: string; enum?: { name: string; numbering: string }; docs?: { dir: string; pairs?: string } };
   roles: RoleSpec[];
   numberings: ColumnSpec[];
   aliases?: ColumnSpec[];

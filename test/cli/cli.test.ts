@@ -181,3 +181,16 @@ describe('fsmkit export promela', () => {
     expect(io.err()).toContain('invariant or no-stuck');
   });
 });
+
+describe('generated docs are part of the check', () => {
+  it('fails when a docs page was edited by hand, and generate mends it', async () => {
+    const dir = copyProject();
+    const page = join(dir, 'docs', 'generated', 'states', 'NORMAL.md');
+    writeFileSync(page, `${readFileSync(page, 'utf8')}\nhand-written note\n`);
+    const io = captureIo(dir);
+    expect(await runCli(['check'], io)).toBe(1);
+    expect(io.out()).toContain('docs/generated/states/NORMAL.md');
+    expect(await runCli(['generate'], captureIo(dir))).toBe(0);
+    expect(await runCli(['check'], captureIo(dir))).toBe(0);
+  });
+});

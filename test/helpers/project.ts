@@ -9,6 +9,7 @@ export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fsmkit-project-'));
   cpSync(repoPath('spec'), join(dir, 'spec'), { recursive: true });
   cpSync(repoPath('generated'), join(dir, 'generated'), { recursive: true });
+  cpSync(repoPath('docs/generated'), join(dir, 'docs/generated'), { recursive: true, filter: (src) => !/\.(svg|png)$|index\.html$/.test(src) });
   return dir;
 }
 

@@ -1,0 +1,114 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Artifact } from '../codegen/artifact.js';
+
+/** Flags for a headless browser on a machine with no network beyond loopback. */
+export const BROWSER_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/**
+ * Finds a Chrome or Chromium the way users expect: an environment variable
+ * (FSMKIT_BROWSER, PUPPETEER_EXECUTABLE_PATH, CHROME_PATH), then a system
+ * install, then puppeteer's own cache. Returns where it looked when none.
+ */
+export async function findBrowser(
+  env: Readonly<Record<string, string | undefined>>,
+  where: { systemPaths?: readonly string[]; puppeteerCache?: boolean } = {},
+): Promise<{ path?: string; tried: string[] }> {
+  const systemPaths = where.systemPaths ?? SYSTEM_BROWSERS;
+  const tried: string[] = [];
+  for (const name of ['FSMKIT_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
+    const value = env[name];
+    if (!value) continue;
+    if (existsSync(value)) return { path: value, tried };
+    tried.push(`${name}=${value} (no such file)`);
+  }
+  for (const path of systemPaths) {
+    if (existsSync(path)) return { path, tried };
+  }
+  tried.push(...systemPaths);
+  if (where.puppeteerCache === false) return { tried };
+  try {
+    const puppeteer = (await import('puppeteer')).default;
+    const cached = await puppeteer.executablePath();
+    if (cached && existsSync(cached)) return { path: cached, tried };
+    tried.push(`puppeteer cache (${cached})`);
+  } catch {
+    tried.push('puppeteer cache (none)');
+  }
+  return { tried };
+}
+
+/** A rendered file: text for SVG and HTML, bytes for PNG. */
+export interface RenderedFile {
+  path: string;
+  contents: string | Uint8Array;
+}
+
+export interface RenderResult {
+  /** Rendered files (SVG, PNG, and the HTML page that shows them all). */
+  artifacts: RenderedFile[];
+  /** Diagrams that failed, with mermaid's message. */
+  failures: { path: string; message: string }[];
+}
+
+/**
+ * Renders Mermaid sources to SVG (and PNG when asked) with mermaid-cli, all
+ * in one browser session, with `securityLevel: strict`. Also returns an
+ * HTML page with every SVG inline, for looking at them all at once. Writes
+ * nothing itself.
+ */
+export async function renderDiagrams(diagrams: readonly Artifact[], browserPath: string, formats: readonly ('svg' | 'png')[] = ['svg']): Promise<RenderResult> {
+  const [{ default: puppeteer }, { renderMermaid }] = await Promise.all([import('puppeteer'), import('@mermaid-js/mermaid-cli')]);
+  const profile = mkdtempSync(join(tmpdir(), 'fsmkit-browser-'));
+  const browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: BROWSER_FLAGS, userDataDir: profile });
+  const artifacts: RenderedFile[] = [];
+  const failures: RenderResult['failures'] = [];
+  const svgs: { path: string; svg: string }[] = [];
+  try {
+    for (const diagram of diagrams) {
+      for (const format of formats) {
+        try {
+          const { data } = await renderMermaid(browser, diagram.contents, format, { mermaidConfig: { securityLevel: 'strict' } });
+          const path = diagram.path.replace(/\.mmd$/, `.${format}`);
+          if (format === 'svg') {
+            const svg = new TextDecoder().decode(data);
+            artifacts.push({ path, contents: svg });
+            svgs.push({ path, svg });
+          } else {
+            artifacts.push({ path, contents: data });
+          }
+        } catch (error) {
+          failures.push({ path: diagram.path, message: String((error as Error).message ?? error).split('\n')[0] ?? 'render failed' });
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  if (svgs.length > 0) artifacts.push({ path: 'diagrams/index.html', contents: galleryPage(svgs) });
+  return { artifacts, failures };
+}
+
+function galleryPage(svgs: readonly { path: string; svg: string }[]): string {
+  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const sections = svgs.map(({ path, svg }) => `<section class="diagram" data-file="${escapeHtml(path)}">\n<h2>${escapeHtml(path)}</h2>\n${svg}\n</section>`);
+  return `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>fsmkit diagrams</title></head>\n<body>\n<h1>Diagrams</h1>\n${sections.join('\n')}\n</body>\n</html>\n`;
+}

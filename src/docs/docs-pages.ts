@@ -1,0 +1,161 @@
+import type { Artifact, GenerateOptions } from '../codegen/artifact.js';
+import { bannerLines } from '../codegen/banner.js';
+import { traceDiagramName } from '../diagram/diagram-set.js';
+import { ruleLabel } from '../diagram/state-diagram.js';
+import { verdictCell } from '../explore/format-report.js';
+import type { MatrixReport } from '../explore/run-explorer.js';
+import { formatTrace } from '../explore/trace.js';
+import { type Model, TO_MEMORY } from '../model/model.js';
+import { md, table } from './markdown.js';
+
+/**
+ * The generated documentation: an overview (states, diagrams, the
+ * configuration x property matrix), one page per state, and one page with
+ * every counterexample. Mermaid sources are embedded (GitHub renders them)
+ * and the rendered SVGs are linked beside them. No timings: the pages are
+ * compared byte for byte by `fsmkit check`.
+ */
+export function generateDocs(model: Model, matrix: MatrixReport, diagrams: readonly Artifact[], options: GenerateOptions): Artifact[] {
+  const banner = `<!-- ${bannerLines(options).join(' ').replace(/--/g, '- -')} -->`;
+  const mermaid = (path: string) => {
+    const d = diagrams.find((x) => x.path === path);
+    return d
+      ? [
+          '```mermaid',
+          d.contents.trimEnd(),
+          '```',
+          '',
+          `SVG: [${path.replace(/\.mmd$/, '.svg')}](${path.replace(/\.mmd$/, '.svg')}) (rendered by \`fsmkit diagrams\` or \`npm start\` when a browser is available)`,
+          '',
+        ]
+      : [];
+  };
+  const spec = model.spec;
+  const stateRows = spec.states.map((s) => [
+    `[${s.name}](states/${s.name}.md)`,
+    ...spec.numberings.map((n) => String(s.values[n.name] ?? '-')),
+    ...(spec.aliases ?? []).map((a) => md(s.aliases?.[a.name] ?? '-')),
+    md(s.service),
+    s.communicating ? '+' : '-',
+    md(s.roles.join(', ') || 'none'),
+    md(s.ref),
+  ]);
+  const properties = matrix.configurations[0]?.verdicts.map((v) => v.property) ?? [];
+  const matrixRows = matrix.configurations.map((c) => [
+    md(c.configuration),
+    String(c.states),
+    String(c.transitions),
+    String(c.diameter),
+    ...c.verdicts.map((v) => (v.trace ? `[${md(verdictCell(v))}](traces.md#${anchor(`${c.configuration} ${v.property}`)})` : md(verdictCell(v)))),
+  ]);
+  const index = [
+    banner,
+    `# ${md(spec.title)}`,
+    '',
+    spec.source ? `Source: ${md(spec.source)}.` : '',
+    '',
+    '## States',
+    '',
+    ...table(
+      ['state', ...spec.numberings.map((n) => md(n.name)), ...(spec.aliases ?? []).map((a) => md(a.name)), 'service', 'comm.', 'roles', 'section'],
+      stateRows,
+    ),
+    '',
+    ...model.roles.flatMap((role) => [`## State diagram: ${md(role)}`, '', ...mermaid(`diagrams/state-${role}.mmd`)]),
+    '## Configurations and properties',
+    '',
+    'Each cell is the verdict of the paired explorer; a violated property links to its shortest counterexample.',
+    '',
+    ...table(['configuration', 'states', 'transitions', 'diameter', ...properties.map(md)], matrixRows),
+    '',
+    ...diagrams
+      .filter((d) => d.path.startsWith('diagrams/pairs-'))
+      .flatMap((d) => [
+        `## Reachable pairs: ${md(d.path.slice('diagrams/pairs-'.length, -4))}`,
+        '',
+        'Pairs of states (memory, flag and network folded away), with the protocol moves of the shortest paths.',
+        '',
+        ...mermaid(d.path),
+      ]),
+  ];
+  const pages: Artifact[] = [{ path: 'index.md', contents: `${index.join('\n').replace(/\n{3,}/g, '\n\n')}\n` }];
+  for (const s of spec.states) pages.push({ path: `states/${s.name}.md`, contents: statePage(model, s.name, banner) });
+  pages.push({ path: 'traces.md', contents: tracesPage(model, matrix, diagrams, banner) });
+  return pages;
+}
+
+function statePage(model: Model, name: string, banner: string): string {
+  const spec = model.spec;
+  const s = spec.states.find((x) => x.name === name);
+  const id = model.stateByName.get(name) as number;
+  if (!s) return '';
+  const facts = [
+    ...spec.numberings.map((n) => [md(n.name), String(s.values[n.name] ?? 'none')]),
+    ...(spec.aliases ?? []).map((a) => [md(a.name), md(s.aliases?.[a.name] ?? 'none')]),
+    ['service', md(s.service)],
+    ['communicating', s.communicating ? 'yes (+)' : 'no (-)'],
+    ['roles', md(s.roles.join(', ') || 'none')],
+    ['section', md(s.ref)],
+  ];
+  const ruleRow = (index: number) => {
+    const rule = model.rules[index];
+    const r = spec.rules[index];
+    if (!rule || !r) return [];
+    const other = rule.to === TO_MEMORY ? 'the remembered state' : `[${model.states[rule.to]?.name}](${model.states[rule.to]?.name}.md)`;
+    return [md(r.id), other, md(ruleLabel(model, index)), md(r.description)];
+  };
+  const outgoing = model.rules.filter((r) => r.from === id).map((r) => ruleRow(r.index));
+  const incoming = model.rules
+    .filter((r) => r.to === id && r.from !== id)
+    .map((r) => {
+      const row = ruleRow(r.index);
+      row[1] = `from [${model.states[r.from]?.name}](${model.states[r.from]?.name}.md)`;
+      return row;
+    });
+  const lines = [
+    banner,
+    `# ${md(name)}`,
+    '',
+    md(s.description),
+    '',
+    ...table(['', ''], facts),
+    '',
+    '## Ways out',
+    '',
+    ...(outgoing.length ? table(['rule', 'to', 'when', 'what'], outgoing) : ['None: no rule leaves this state.']),
+    '',
+    '## Ways in',
+    '',
+    ...(incoming.length ? table(['rule', 'from', 'when', 'what'], incoming) : ['None.']),
+    '',
+    '[All states](../index.md)',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function tracesPage(model: Model, matrix: MatrixReport, diagrams: readonly Artifact[], banner: string): string {
+  const lines = [banner, '# Counterexamples', '', 'Every property the explorer refutes, with the shortest trace from the initial state.', ''];
+  let any = false;
+  for (const c of matrix.configurations) {
+    for (const v of c.verdicts) {
+      if (!v.trace) continue;
+      any = true;
+      const name = `diagrams/${traceDiagramName(c.configuration, v.property)}`;
+      const d = diagrams.find((x) => x.path === name);
+      lines.push(`## ${md(`${c.configuration} ${v.property}`)}`, '', `${md(v.summary ?? '')} (${v.trace.length - 1} steps)`, '');
+      lines.push('```text', ...formatTrace(v.trace, model.roles), '```', '');
+      if (d) lines.push('```mermaid', d.contents.trimEnd(), '```', '', `SVG: [${name.replace(/\.mmd$/, '.svg')}](${name.replace(/\.mmd$/, '.svg')})`, '');
+    }
+  }
+  if (!any) lines.push('No property is violated in any configuration.', '');
+  lines.push('[Overview](index.md)');
+  return `${lines.join('\n')}\n`;
+}
+
+/** GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped. */
+function anchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
+}
