@@ -57,9 +57,33 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       ref: e.ref ?? null,
     })),
     rules: validatorRules(spec, false),
-    pair: spec.pair ?? null,
-    properties: (spec.properties ?? []).map((p) => ({ name: p.name, kind: p.kind, never: p.never ?? null, description: p.description, ref: p.ref ?? null })),
-    configurations: (spec.configurations ?? []).map((c) => ({ name: c.name, description: c.description, steps: c.steps, expect: c.expect ?? {} })),
+    // User mappings are rebuilt in a fixed key order: the order keys were written in changes no byte.
+    pair: spec.pair
+      ? {
+          initial: { state: spec.pair.initial.state, network: spec.pair.initial.network },
+          goal: Object.fromEntries(spec.roles.map((r) => [r.name, spec.pair?.goal[r.name] ?? null])),
+        }
+      : null,
+    properties: (spec.properties ?? []).map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      never: p.never ? { one: p.never.one, other: p.never.other } : null,
+      description: p.description,
+      ref: p.ref ?? null,
+    })),
+    configurations: (spec.configurations ?? []).map((c) => ({
+      name: c.name,
+      description: c.description,
+      steps: c.steps,
+      expect: Object.fromEntries(
+        (spec.properties ?? [])
+          .filter((p) => c.expect?.[p.name] !== undefined)
+          .map((p) => {
+            const e = c.expect?.[p.name];
+            return [p.name, typeof e === 'object' ? { unreached: e.unreached ?? [], unfired: e.unfired ?? [] } : e];
+          }),
+      ),
+    })),
   };
   return [{ path: `${spec.name}.json`, contents: `${JSON.stringify(machine, null, 2)}\n` }];
 }

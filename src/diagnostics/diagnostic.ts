@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = [
   'OUTPUT_UNWRITABLE',
   'UNEXPECTED_VERDICT',
   'EXPLORATION_LIMIT',
+  'MODEL_TOO_LARGE',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

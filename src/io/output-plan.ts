@@ -73,7 +73,7 @@ async function listFiles(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
     return entries
-      .filter((e) => e.isFile())
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
       .map((e) => e.name)
       .sort();
   } catch {

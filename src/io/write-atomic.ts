@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** A file to write: absolute or cwd-relative path and its text. */
@@ -17,6 +17,8 @@ export interface FileToWrite {
 export async function writeFilesAtomically(files: readonly FileToWrite[]): Promise<void> {
   const suffix = `.fsmkit-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const staged: { temp: string; target: string }[] = [];
+  // A run killed between writing and renaming leaves its temporary files behind.
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) await removeLeftovers(dir);
   try {
     for (const file of files) {
       await mkdir(dirname(file.path), { recursive: true });
@@ -42,4 +44,12 @@ async function assertReplaceable(target: string): Promise<void> {
     throw error;
   });
   if (info && !info.isFile()) throw new Error(`cannot replace ${target}: it is not a regular file`);
+}
+
+/** Temporary files of this writer, from a run that was killed before it could clean up. */
+export const LEFTOVER = /^\..+\.fsmkit-\d+-[0-9a-f]{8}\.tmp$/;
+
+async function removeLeftovers(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => LEFTOVER.test(n)).map((n) => rm(join(dir, n), { force: true })));
 }

@@ -12,9 +12,12 @@ export function checkBehaviour(model: Model, report: Reporter): void {
   const fired = new Set<number>();
   const conflicts = new Map<string, { a: ModelRule; b: ModelRule; ctx: GuardContext; event: number }>();
 
+  // Rules indexed by the state they leave: each situation only tries its own.
+  const leaving = model.states.map((state) => model.rules.filter((r) => r.from === state.id));
   for (const ctx of situations(model)) {
+    const candidates = leaving[ctx.state] ?? [];
     for (const event of model.events) {
-      const enabled = model.rules.filter((r) => r.events.includes(event.id) && ruleEnabled(model, r, event, ctx));
+      const enabled = candidates.filter((r) => r.events.includes(event.id) && ruleEnabled(model, r, event, ctx));
       for (const r of enabled) fired.add(r.index);
       for (let i = 0; i < enabled.length; i++) {
         for (let j = i + 1; j < enabled.length; j++) {
