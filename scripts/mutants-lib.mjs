@@ -5,8 +5,8 @@
 // configuration reaches exactly the same pair states with the same number
 // of transitions; otherwise it is reported.
 import { parse, stringify } from 'yaml';
-import { explore } from '../dist/explore/explore.js';
 import { allConfigurations } from '../dist/explore/configuration.js';
+import { explore } from '../dist/explore/explore.js';
 import { exploreMatrix } from '../dist/explore/run-explorer.js';
 import { checkSpec } from '../dist/spec/check-spec.js';
 
@@ -48,9 +48,11 @@ export function mutantsOf(text) {
         delete r.role;
       });
     } else {
-      for (const role of roles) if (rolesOf.get(rule.from).includes(role)) mutate(i, `only for the ${role}`, (r) => {
-        r.role = role;
-      });
+      for (const role of roles)
+        if (rolesOf.get(rule.from).includes(role))
+          mutate(i, `only for the ${role}`, (r) => {
+            r.role = role;
+          });
     }
   });
   return out;
@@ -85,7 +87,8 @@ export function judgeMutants(text, mutants) {
       const changed = got.find((c, i) => JSON.stringify(c) !== JSON.stringify(JSON.parse(want)[i]));
       return { id: m.id, verdict: 'killed', by: `explorer: ${changed?.configuration}` };
     }
-    if (JSON.stringify(graphs(checked.model)) === wantGraphs) return { id: m.id, verdict: 'equivalent', by: 'identical reachable graph in every configuration' };
+    if (JSON.stringify(graphs(checked.model)) === wantGraphs)
+      return { id: m.id, verdict: 'equivalent', by: 'identical reachable graph in every configuration' };
     return { id: m.id, verdict: 'survived', by: 'same verdicts, different reachable graph' };
   });
 }

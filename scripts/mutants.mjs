@@ -13,8 +13,15 @@ const sample = option('sample', 0);
 if (sample > 0) {
   // A seeded shuffle so that a sample is reproducible.
   let seed = option('seed', 1);
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  mutants = mutants.map((m) => [next(), m]).sort((a, b) => a[0] - b[0]).slice(0, sample).map(([, m]) => m);
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  mutants = mutants
+    .map((m) => [next(), m])
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, sample)
+    .map(([, m]) => m);
 }
 const started = performance.now();
 const rows = judgeMutants(text, mutants);
@@ -26,6 +33,6 @@ const byChecker = rows.filter((r) => r.by.startsWith('checker')).length;
 for (const r of rows.filter((r) => r.verdict !== 'killed')) process.stdout.write(`${r.verdict.padEnd(10)} ${r.id} (${r.by})\n`);
 process.stdout.write(
   `\n${rows.length} mutants in ${((performance.now() - started) / 1000).toFixed(1)} s: ${killed} killed (${byChecker} by the checker, ${killed - byChecker} by the explorer), ${equivalent} equivalent, ${survived} survived\n` +
-    `kill rate: ${(100 * killed / Math.max(1, rows.length - equivalent)).toFixed(1)}% of non-equivalent mutants\n`,
+    `kill rate: ${((100 * killed) / Math.max(1, rows.length - equivalent)).toFixed(1)}% of non-equivalent mutants\n`,
 );
 process.exitCode = survived > 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-import { ruleEnabled } from '../model/guard.js';
+import { ruleEnabled, shownState } from '../model/guard.js';
 import type { Model, RoleId } from '../model/model.js';
 import { NO_MEMORY } from '../model/model.js';
 import type { Configuration } from './configuration.js';
@@ -55,6 +55,8 @@ export interface ExploredGraph {
   firstStuck: number;
   /** First state without any step, where the configuration has environment steps. */
   firstDeadlock: number;
+  /** Per entry property (by name): the first step that entered a constrained state beside a partner not allowed. */
+  entryViolations: Map<string, { from: number; step: number; to: number; server: RoleId; entered: number; shown: number }>;
   /** Whether the state is a goal state. */
   isGoal: (p: PairState) => boolean;
   /** Set when a limit ended the run early; the graph is then partial. */
@@ -88,6 +90,16 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
   const ruleFired = model.rules.map(() => false);
   const reached: [boolean[], boolean[]] = [model.states.map(() => false), model.states.map(() => false)];
   const stayRules = model.rules.filter((r) => r.stay);
+  // Entry properties as bitmaps over states: which entries are watched, which partners allowed.
+  const entries = (model.spec.properties ?? [])
+    .filter((p) => p.kind === 'entry')
+    .map((p) => ({
+      name: p.name,
+      enters: model.states.map((s) => p.enters?.includes(s.name) ?? false),
+      from: model.states.map((s) => p.from?.includes(s.name) ?? true),
+      partner: model.states.map((s) => p.partner?.includes(s.name) ?? false),
+    }));
+  const entryViolations: ExploredGraph['entryViolations'] = new Map();
 
   const initial = new Int32Array(PAIR_WIDTH);
   const initialState = model.stateByName.get(pair.initial.state) as number;
@@ -128,6 +140,18 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
         break;
       }
       const to = add(key, id, step.id, d + 1);
+      for (const entry of entries) {
+        if (entryViolations.has(entry.name)) continue;
+        for (const i of [0, 1] as const) {
+          const entered = next[S[i]] as number;
+          const left = current[S[i]] as number;
+          const other = (1 - i) as 0 | 1;
+          // The partner counts by the state it shows (its memory while it shows memory).
+          const shown = shownState(model, next[S[other]] as number, next[M[other]] as number);
+          if (entered !== left && entry.enters[entered] && entry.from[left] && !entry.partner[shown])
+            entryViolations.set(entry.name, { from: id, step: step.id, to, server: i, entered, shown });
+        }
+      }
       if (step.protocol) protocolMoves++;
       if (!successorIds.includes(to)) {
         successorIds.push(to);
@@ -177,6 +201,7 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
     reached,
     firstStuck,
     firstDeadlock,
+    entryViolations,
     isGoal,
     elapsedMs: performance.now() - started,
   };

@@ -2,7 +2,7 @@ import type { Model } from '../model/model.js';
 import type { PropertySpec, StateSet } from '../spec/spec-types.js';
 import { type ExploredGraph, pairStateOf } from './explore.js';
 import { PAIR_WIDTH, S } from './pair-codec.js';
-import { type Trace, traceTo } from './trace.js';
+import { type Trace, traceThrough, traceTo } from './trace.js';
 
 export type VerdictStatus = 'holds' | 'violated';
 
@@ -22,7 +22,7 @@ export interface Verdict {
 
 /** Evaluates every property of the spec on an explored graph. */
 export function checkProperties(graph: ExploredGraph): Verdict[] {
-  const checkers = { reachability, 'no-stuck': noStuck, recoverable, invariant } as const;
+  const checkers = { reachability, 'no-stuck': noStuck, recoverable, invariant, entry } as const;
   return (graph.model.spec.properties ?? []).map((property) => checkers[property.kind](graph, property));
 }
 
@@ -121,4 +121,16 @@ function invariant(graph: ExploredGraph, property: PropertySpec): Verdict {
     }
   }
   return verdict(property, 'holds');
+}
+
+function entry(graph: ExploredGraph, property: PropertySpec): Verdict {
+  const found = graph.entryViolations.get(property.name);
+  if (!found) return verdict(property, 'holds');
+  const { model } = graph;
+  // The trace leads to the state before the step, then takes the offending step.
+  const trace = traceThrough(graph, found.from, found.step, found.to);
+  const who = model.roles[found.server];
+  const other = model.roles[1 - found.server];
+  const summary = `the ${who} enters ${model.states[found.entered]?.name} while the ${other} shows ${model.states[found.shown]?.name}`;
+  return verdict(property, 'violated', { summary, trace });
 }

@@ -52,20 +52,28 @@ export function traceTo(graph: ExploredGraph, id: number): Trace {
   const ids: number[] = [];
   for (let at = id; at >= 0; at = graph.parent[at] as number) ids.push(at);
   ids.reverse();
+  return ids.map((stateId, i) =>
+    i === 0 ? { kind: 'start', after: viewOf(graph, pairStateOf(graph, stateId)) } : stepInto(graph, stateId, graph.parentStep[stateId] as number),
+  );
+}
+
+/** The shortest path to `from`, then one more step (`step`, arriving in `to`), which need not be on the tree. */
+export function traceThrough(graph: ExploredGraph, from: number, step: number, to: number): Trace {
+  return [...traceTo(graph, from), stepInto(graph, to, step)];
+}
+
+function stepInto(graph: ExploredGraph, stateId: number, stepId: number): TraceStep {
   const { model } = graph;
-  return ids.map((stateId, i) => {
-    const after = viewOf(graph, pairStateOf(graph, stateId));
-    if (i === 0) return { kind: 'start', after };
-    const step = graph.steps[graph.parentStep[stateId] as number];
-    const event = step ? model.events[step.event] : undefined;
-    const entry: TraceStep = { kind: step?.protocol ? 'protocol' : 'environment', after };
-    if (step?.server !== undefined) entry.server = model.roles[step.server];
-    if (step?.rule) entry.rule = step.rule.id;
-    if (event) entry.event = event.name;
-    const ref = step?.rule ? model.spec.rules[step.rule.index]?.ref : model.spec.events[step?.event ?? -1]?.ref;
-    if (ref) entry.ref = ref;
-    return entry;
-  });
+  const after = viewOf(graph, pairStateOf(graph, stateId));
+  const step = graph.steps[stepId];
+  const event = step ? model.events[step.event] : undefined;
+  const entry: TraceStep = { kind: step?.protocol ? 'protocol' : 'environment', after };
+  if (step?.server !== undefined) entry.server = model.roles[step.server];
+  if (step?.rule) entry.rule = step.rule.id;
+  if (event) entry.event = event.name;
+  const ref = step?.rule ? model.spec.rules[step.rule.index]?.ref : model.spec.events[step?.event ?? -1]?.ref;
+  if (ref) entry.ref = ref;
+  return entry;
 }
 
 /**

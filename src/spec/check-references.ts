@@ -335,6 +335,32 @@ function checkPropertiesAndConfigurations(spec: Spec, report: Reporter, stateLis
         'use `kind: invariant`, or remove `never`',
       );
     }
+    if (p.kind === 'entry' && (!p.enters || !p.partner)) {
+      report.error(
+        'MISSING_FIELD',
+        ['properties', i],
+        `entry property ${p.name} needs \`enters\` and \`partner\``,
+        'add `enters: [STATE]` and `partner: [STATE, ...]`',
+      );
+    }
+    if (p.kind !== 'entry' && (p.enters || p.partner)) {
+      report.error(
+        'MISUSED_FIELD',
+        ['properties', i, p.enters ? 'enters' : 'partner'],
+        `property ${p.name} is of kind ${p.kind}, which takes no \`enters\` or \`partner\``,
+        'use `kind: entry`, or remove them',
+      );
+    }
+    if (p.enters) stateList(p.enters, ['properties', i, 'enters'], `property ${p.name} names`);
+    if (p.partner) stateList(p.partner, ['properties', i, 'partner'], `property ${p.name} names`);
+    if (p.from) stateList(p.from, ['properties', i, 'from'], `property ${p.name} names`);
+    if (p.kind !== 'entry' && p.from)
+      report.error(
+        'MISUSED_FIELD',
+        ['properties', i, 'from'],
+        `property ${p.name} is of kind ${p.kind}, which takes no \`from\``,
+        'use `kind: entry`, or remove it',
+      );
     if (p.never) {
       stateSet(p.never.one, ['properties', i, 'never', 'one']);
       stateSet(p.never.other, ['properties', i, 'never', 'other']);

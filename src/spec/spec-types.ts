@@ -99,12 +99,18 @@ export interface PairSpec {
 
 export type StateSet = string[] | { serves: boolean };
 
-export type PropertyKind = 'reachability' | 'no-stuck' | 'recoverable' | 'invariant';
+export type PropertyKind = 'reachability' | 'no-stuck' | 'recoverable' | 'invariant' | 'entry';
 
 export interface PropertySpec extends Described {
   name: string;
   kind: PropertyKind;
   never?: { one: StateSet; other: StateSet };
+  /** kind entry: states whose entry is constrained. */
+  enters?: string[];
+  /** kind entry: the partner states allowed when entering. */
+  partner?: string[];
+  /** kind entry: only entries from these states are constrained. */
+  from?: string[];
 }
 
 export type Verdict = 'holds' | 'violated';

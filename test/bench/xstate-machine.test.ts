@@ -19,7 +19,7 @@ describe('the XState peer of the benchmark', () => {
       if (rule.partner && !rule.partnerExcept) ctx.partner = rule.partner[0] as StateName;
       // An "except" guard gets a running partner state outside the list, so no other rule matches by accident.
       if (rule.partner && rule.partnerExcept) ctx.partner = STATES.find((s) => STATE_INFO[s].running && !(rule.partner as readonly string[]).includes(s));
-      if (rule.flag === null && rule.from.includes('STARTUP')) ctx.flag = false;
+      if (rule.flag === null && (rule.from as readonly string[]).includes('STARTUP')) ctx.flag = false;
       if (rule.flag !== null) ctx.flag = rule.flag;
       if (rule.partnerShowsMemory !== null) ctx.partnerShowsMemory = rule.partnerShowsMemory;
       if (rule.to === '@memory') ctx.memory = 'COMMUNICATION_INT';

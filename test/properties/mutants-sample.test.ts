@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// The mutation tester works on the built library, as `npm run mutants` does.
+import { judgeMutants, mutantsOf } from '../../scripts/mutants-lib.mjs';
+import { BUNDLED_SPEC } from '../helpers/paths.js';
+
+describe('mutation testing of the bundled spec (a seeded sample; `npm run mutants` runs all)', () => {
+  it('kills most sampled non-equivalent mutants, and every one that drops a rule', () => {
+    const text = readFileSync(BUNDLED_SPEC, 'utf8');
+    const all = mutantsOf(text) as { id: string }[];
+    // Every fifteenth mutant: a fixed, reproducible sample across all kinds of mutation.
+    const sample = all.filter((_, i) => i % 15 === 0);
+    const rows = judgeMutants(text, sample) as { id: string; verdict: string; by: string }[];
+    const killed = rows.filter((r) => r.verdict === 'killed').length;
+    const equivalent = rows.filter((r) => r.verdict === 'equivalent').length;
+    expect(sample.length).toBeGreaterThan(40);
+    // The full run kills 84.5% of non-equivalent mutants; the sample must not fall far below.
+    expect(killed / (rows.length - equivalent)).toBeGreaterThan(0.75);
+    expect(rows.filter((r) => r.id.endsWith('dropped') && r.verdict !== 'killed')).toEqual([]);
+  }, 120_000);
+});
