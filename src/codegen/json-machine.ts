@@ -68,6 +68,9 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       name: p.name,
       kind: p.kind,
       never: p.never ? { one: p.never.one, other: p.never.other } : null,
+      enters: p.enters ?? null,
+      from: p.from ?? null,
+      partner: p.partner ?? null,
       description: p.description,
       ref: p.ref ?? null,
     })),
@@ -83,6 +86,12 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
             return [p.name, typeof e === 'object' ? { unreached: e.unreached ?? [], unfired: e.unfired ?? [] } : e];
           }),
       ),
+    })),
+    profiles: (spec.profiles ?? []).map((p) => ({
+      name: p.name,
+      description: p.description,
+      mergesSteps: p.merges_steps ?? false,
+      departures: (p.departures ?? []).map((d) => ({ id: d.id, from: d.from, to: d.to, partner: d.partner ?? null, description: d.description, evidence: d.evidence })),
     })),
   };
   return [{ path: `${spec.name}.json`, contents: `${JSON.stringify(machine, null, 2)}\n` }];
