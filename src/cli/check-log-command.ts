@@ -4,24 +4,18 @@ import type { Paint } from '../diagnostics/format.js';
 import { checkLog, LOG_FORMATS, type LogFormat } from '../log/check-log.js';
 import { formatLogReport } from '../log/format-log-report.js';
 import { openLog } from '../log/read-lines.js';
-import { loadSpec } from '../spec/check-spec.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import type { CliOptions } from './main.js';
-import { printDiagnostics } from './print.js';
+import { loadModelOrReport } from './print.js';
 
 /** `fsmkit check-log <file|->`: judge a server's failover log against the spec. */
 export async function runCheckLog(logPath: string, options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
   const format = (options.format ?? 'isc') as LogFormat;
   if (!LOG_FORMATS.includes(format))
     throw new UsageError(`unknown log format "${format}"`, didYouMean(format, LOG_FORMATS) ?? `formats: ${LOG_FORMATS.join(', ')}`);
-  const checked = await loadSpec(options.spec, resolve(io.cwd, options.spec));
-  if (!checked.model) {
-    printDiagnostics(checked.diagnostics, checked, io.stdout, paint);
-    io.stdout(`${options.spec}: invalid spec, no log checked\n`);
-    return EXIT.failed;
-  }
-  const model = checked.model;
+  const model = await loadModelOrReport(options.spec, io.cwd, io.stdout, paint, 'no log checked');
+  if (!model) return EXIT.failed;
   if (options.role !== undefined && !model.roles.includes(options.role)) {
     throw new UsageError(`--role takes ${model.roles.join(' or ')}, not "${options.role}"`, didYouMean(options.role, model.roles));
   }

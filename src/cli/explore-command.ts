@@ -1,23 +1,16 @@
-import { resolve } from 'node:path';
 import type { Paint } from '../diagnostics/format.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, type ExploreProgress } from '../explore/explore.js';
 import { formatConfiguration, formatMatrix } from '../explore/format-report.js';
 import { exploreConfiguration, exploreMatrix, findConfiguration } from '../explore/run-explorer.js';
-import { loadSpec } from '../spec/check-spec.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import type { CliOptions } from './main.js';
-import { printDiagnostics } from './print.js';
+import { loadModelOrReport } from './print.js';
 
 /** `fsmkit explore`: the paired explorer, one configuration or the whole matrix. */
 export async function runExplore(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
-  const checked = await loadSpec(options.spec, resolve(io.cwd, options.spec));
-  if (!checked.model) {
-    printDiagnostics(checked.diagnostics, checked, io.stdout, paint);
-    io.stdout(`${options.spec}: invalid spec, nothing explored\n`);
-    return EXIT.failed;
-  }
-  const model = checked.model;
+  const model = await loadModelOrReport(options.spec, io.cwd, io.stdout, paint, 'nothing explored');
+  if (!model) return EXIT.failed;
   if (!model.spec.pair)
     throw new UsageError(`${options.spec} declares no \`pair\`, so there is nothing to explore`, 'add `pair: { initial: ..., goal: ... }` to the spec');
   const names = (model.spec.configurations ?? []).map((c) => c.name);

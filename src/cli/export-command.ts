@@ -3,11 +3,10 @@ import type { Paint } from '../diagnostics/format.js';
 import { findConfiguration } from '../explore/run-explorer.js';
 import { generatePromela, type PromelaCheck } from '../export/promela.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
-import { loadSpec } from '../spec/check-spec.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import type { CliOptions } from './main.js';
-import { printDiagnostics } from './print.js';
+import { loadModelOrReport } from './print.js';
 
 export const EXPORT_FORMATS = ['promela'] as const;
 
@@ -19,13 +18,8 @@ export async function runExport(format: string, options: CliOptions, io: CliIo, 
   if (!EXPORT_FORMATS.includes(format as (typeof EXPORT_FORMATS)[number])) {
     throw new UsageError(`cannot export to "${format}"`, didYouMean(format, EXPORT_FORMATS) ?? `formats: ${EXPORT_FORMATS.join(', ')}`);
   }
-  const checked = await loadSpec(options.spec, resolve(io.cwd, options.spec));
-  if (!checked.model) {
-    printDiagnostics(checked.diagnostics, checked, io.stdout, paint);
-    io.stdout(`${options.spec}: invalid spec, nothing exported\n`);
-    return EXIT.failed;
-  }
-  const model = checked.model;
+  const model = await loadModelOrReport(options.spec, io.cwd, io.stdout, paint, 'nothing exported');
+  if (!model) return EXIT.failed;
   const names = (model.spec.configurations ?? []).map((c) => c.name);
   const name = options.config ?? names[0];
   if (name === undefined) throw new UsageError(`${options.spec} declares no configurations to export`);

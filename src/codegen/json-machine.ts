@@ -91,7 +91,14 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       name: p.name,
       description: p.description,
       mergesSteps: p.merges_steps ?? false,
-      departures: (p.departures ?? []).map((d) => ({ id: d.id, from: d.from, to: d.to, partner: d.partner ?? null, description: d.description, evidence: d.evidence })),
+      departures: (p.departures ?? []).map((d) => ({
+        id: d.id,
+        from: d.from,
+        to: d.to,
+        partner: d.partner ?? null,
+        description: d.description,
+        evidence: d.evidence,
+      })),
     })),
   };
   return [{ path: `${spec.name}.json`, contents: `${JSON.stringify(machine, null, 2)}\n` }];
