@@ -16,6 +16,7 @@ export interface ExploreOptions {
   maxBytes: number;
   /** Called every `progressEvery` states with the running counts. */
   onProgress?: (progress: ExploreProgress) => void;
+  /** A power of two, so the check is a mask. @default 65536 */
   progressEvery: number;
 }
 

@@ -27,6 +27,6 @@ export function formatLogReport(report: LogReport, file: string, paint: Paint = 
     );
     out.push(`    states: ${r.statesVisited.join(', ') || 'none'}; now ${r.local ?? 'unknown'} (partner ${r.partner ?? 'unknown'})`);
   }
-  if (report.relationships.length === 0) out.push('  no failover state changes found');
+  if (report.relationships.length === 0) out.push('  no state changes found');
   return `${out.join('\n')}\n`;
 }

@@ -63,7 +63,7 @@ interface Relationship {
  * Judges the state changes of a log against the spec, one relationship at a
  * time, with the partner state known at each moment. Rules for reading real
  * logs: a repeated state is not a move; a partner not heard yet (a state no
- * role holds, ISC's "unknown-state") is unknown; a move that leaves a state
+ * role holds, such as an ISC log's "unknown-state") is unknown; a move that leaves a state
  * other than the last one seen is a gap, and judging goes on from the state
  * the line names; a move to the restart state is a crash or restart, which the
  * spec allows from any running state.
@@ -210,7 +210,7 @@ export class LogJudge {
   }
 
   /**
-   * A partner in a state that shows its memory (STARTUP) is seen in that
+   * A partner in a state that shows its memory (a restart state) is seen in that
    * memory, so a crash and restart is invisible: the partner may move
    * from -> restart -> to, remembering what halting records.
    */

@@ -39,10 +39,9 @@ export function ruleEnabled(model: Model, rule: ModelRule, event: ModelEvent, ct
   if (rule.from !== ctx.state) return false;
   if (rule.role !== undefined && rule.role !== ctx.role) return false;
   if (rule.flag !== undefined && rule.flag !== ctx.flag) return false;
-  const partnerRunning = event.partnerRunning ?? rule.partnerRunning;
-  if (partnerRunning !== undefined && isRunning(model, ctx.partnerState) !== partnerRunning) return false;
-  if (event.partnerRunning !== undefined && rule.partnerRunning !== undefined && event.partnerRunning !== rule.partnerRunning) {
-    return false;
+  // The event (a careful operator, say) and the rule may each require the partner to run or not.
+  for (const required of [event.partnerRunning, rule.partnerRunning]) {
+    if (required !== undefined && isRunning(model, ctx.partnerState) !== required) return false;
   }
   switch (rule.link) {
     case 'ok':
