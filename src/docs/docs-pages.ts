@@ -1,7 +1,9 @@
 import type { Artifact, GenerateOptions } from '../codegen/artifact.js';
 import { bannerLines } from '../codegen/banner.js';
 import { traceDiagramName } from '../diagram/diagram-set.js';
+import { pairMatrix } from '../diagram/pair-diagram.js';
 import { ruleLabel } from '../diagram/state-diagram.js';
+import type { ExploredGraph } from '../explore/explore.js';
 import { verdictCell } from '../explore/format-report.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
 import { formatTrace } from '../explore/trace.js';
@@ -15,7 +17,7 @@ import { md, table } from './markdown.js';
  * and the rendered SVGs are linked beside them. No timings: the pages are
  * compared byte for byte by `fsmkit check`.
  */
-export function generateDocs(model: Model, matrix: MatrixReport, diagrams: readonly Artifact[], options: GenerateOptions): Artifact[] {
+export function generateDocs(model: Model, matrix: MatrixReport, diagrams: readonly Artifact[], options: GenerateOptions, pairs?: ExploredGraph): Artifact[] {
   const banner = `<!-- ${bannerLines(options).join(' ').replace(/--/g, '- -')} -->`;
   const mermaid = (path: string) => {
     const d = diagrams.find((x) => x.path === path);
@@ -68,15 +70,7 @@ export function generateDocs(model: Model, matrix: MatrixReport, diagrams: reado
     '',
     ...table(['configuration', 'states', 'transitions', 'diameter', ...properties.map(md)], matrixRows),
     '',
-    ...diagrams
-      .filter((d) => d.path.startsWith('diagrams/pairs-'))
-      .flatMap((d) => [
-        `## Reachable pairs: ${md(d.path.slice('diagrams/pairs-'.length, -4))}`,
-        '',
-        'Pairs of states (memory, flag and network folded away), with the protocol moves of the shortest paths.',
-        '',
-        ...mermaid(d.path),
-      ]),
+    ...(pairs ? pairSection(model, pairs, mermaid) : []),
   ];
   const pages: Artifact[] = [{ path: 'index.md', contents: `${index.join('\n').replace(/\n{3,}/g, '\n\n')}\n` }];
   for (const s of spec.states) pages.push({ path: `states/${s.name}.md`, contents: statePage(model, s.name, banner) });
@@ -158,4 +152,22 @@ function anchor(heading: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9 -]/g, '')
     .replace(/ /g, '-');
+}
+
+/** The reachable pairs of one configuration: a matrix first (readable at a glance), then the protocol moves between them. */
+function pairSection(model: Model, pairs: ExploredGraph, mermaid: (path: string) => string[]): string[] {
+  const { rows, columns, cells } = pairMatrix(pairs);
+  const [r0, r1] = model.roles;
+  const matrixRows = rows.map((row, i) => [md(row), ...columns.map((_, j) => String(cells[i]?.[j] ?? ''))]);
+  return [
+    `## Reachable pairs: ${md(pairs.config.name)}`,
+    '',
+    `Rows: the ${md(r0)}'s state; columns: the ${md(r1)}'s. A number is how many pair states (memory, flag, network) reach that pair of states; an empty cell is never reached.`,
+    '',
+    ...table([`${md(r0)} \\ ${md(r1)}`, ...columns.map(md)], matrixRows),
+    '',
+    'The protocol moves between these pairs (faults and operators are left out, so the pairs only they reach have no arrow in):',
+    '',
+    ...mermaid(`diagrams/pairs-${pairs.config.name}.mmd`),
+  ];
 }

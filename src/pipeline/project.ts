@@ -156,7 +156,7 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
     const pairsConfig = pairsName === undefined ? undefined : resolveConfiguration(model, pairsName);
     const pairs = pairsConfig ? explore(model, pairsConfig, exploreOptions) : undefined;
     const diagrams = generateDiagrams(model, matrix, pairs);
-    const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)));
+    const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)), pairs);
     groups.push({ dir: docs.dir, artifacts: [...diagrams, ...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
   }
   const prepared: Prepared = { checked, groups, diagnostics };
