@@ -6,7 +6,7 @@ import { closeSync, createReadStream, existsSync, openSync, statSync, writeSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkLog } from '../dist/log/check-log.js';
-import { loadSpec } from '../dist/spec/check-spec.js';
+import { loadSpec } from '../dist/model/check-spec.js';
 
 const megabytes = Number(process.env.FSMKIT_BENCH_LOG_MB ?? 1024);
 const file = join(tmpdir(), `fsmkit-bench-${megabytes}mb.log`);

@@ -1,6 +1,7 @@
 import { bench, describe } from 'vitest';
 import { getNextSnapshot } from 'xstate';
 import { canTransition, checkTrace, type ObservedStep, RULES, type StateName, type TransitionContext } from '../generated/fsm-validator.js';
+import { REINTEGRATION } from '../test/fixtures/traces/reintegration.js';
 import { buildXStateMachine, type FailoverEvent } from './xstate-machine.js';
 
 // One workload for both: every rule of the table asked in the situation it
@@ -23,18 +24,7 @@ const snapshots = new Map<StateName, ReturnType<typeof machine.resolveState>>();
 for (const q of queries) if (!snapshots.has(q.from)) snapshots.set(q.from, machine.resolveState({ value: q.from } as never));
 
 // A reintegration seen from the primary, repeated: the trace workload.
-const round: ObservedStep[] = [
-  { who: 'local', to: 'STARTUP' },
-  { who: 'partner', to: 'STARTUP' },
-  { who: 'local', to: 'RECOVER', link: 'ok' },
-  { who: 'partner', to: 'RECOVER', link: 'ok' },
-  { who: 'local', to: 'RECOVER_WAIT', link: 'ok' },
-  { who: 'local', to: 'RECOVER_DONE', link: 'ok' },
-  { who: 'partner', to: 'RECOVER_WAIT', link: 'ok' },
-  { who: 'partner', to: 'RECOVER_DONE', link: 'ok' },
-  { who: 'local', to: 'NORMAL', link: 'ok' },
-  { who: 'partner', to: 'NORMAL', link: 'ok' },
-];
+const round: ObservedStep[] = REINTEGRATION;
 const xstateRound: { snapshotOf: 'local' | 'partner'; event: FailoverEvent }[] = [
   { snapshotOf: 'local', event: { type: 'start', role: 'primary' } },
   { snapshotOf: 'partner', event: { type: 'start', role: 'secondary' } },

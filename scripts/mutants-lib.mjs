@@ -8,7 +8,7 @@ import { parse, stringify } from 'yaml';
 import { allConfigurations } from '../dist/explore/configuration.js';
 import { explore } from '../dist/explore/explore.js';
 import { exploreMatrix } from '../dist/explore/run-explorer.js';
-import { checkSpec } from '../dist/spec/check-spec.js';
+import { checkSpec } from '../dist/model/check-spec.js';
 
 /** Every single-rule mutant of the spec text: { id, describe, spec (object) }. */
 export function mutantsOf(text) {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, type Paint } from '../diagnostics/format.js';
+import { type CheckedSpec, loadSpec } from '../model/check-spec.js';
 import type { Model } from '../model/model.js';
-import { type CheckedSpec, loadSpec } from '../spec/check-spec.js';
 
 /** Prints diagnostics, with an excerpt of the spec line where the spec text is at hand. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], checked: CheckedSpec, write: (s: string) => void, paint: Paint): void {

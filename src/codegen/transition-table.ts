@@ -1,3 +1,5 @@
+import { compileModel } from '../model/compile-model.js';
+import { rememberedStates } from '../model/remembered-states.js';
 import { MEMORY_TARGET, type Spec } from '../spec/spec-types.js';
 
 /** A rule as the generated artifacts (validator, JSON, C) present it: halts expanded, defaults filled. */
@@ -72,18 +74,10 @@ export function validatorRules(spec: Spec, withHalts = true): TableRule[] {
   return rows;
 }
 
-/** States a memory may hold: what halting records, what halts and rules set. */
+/** Names of the states a memory may hold (see `rememberedStates`). */
 export function memoryStates(spec: Spec): string[] {
-  const linkLost = new Map<string, string>();
-  for (const r of spec.rules) {
-    const on = Array.isArray(r.on) ? r.on : [r.on];
-    if (on.some((e) => spec.events.find((x) => x.name === e)?.kind === 'link-lost')) linkLost.set(r.from, r.to);
-  }
-  const found = new Set<string>();
-  for (const s of spec.states) if (s.running !== false && !s.memory && s.roles.length > 0) found.add(linkLost.get(s.name) ?? s.name);
-  for (const e of spec.events) if (e.memory && e.memory !== 'recorded') found.add(e.memory);
-  for (const r of spec.rules) if (r.set_memory) found.add(r.set_memory);
-  return spec.states.map((s) => s.name).filter((n) => found.has(n));
+  const model = compileModel(spec);
+  return rememberedStates(model).map((id) => model.states[id]?.name as string);
 }
 
 /** Every (from, to) pair a rule allows, self-moves excluded, in spec state order. */

@@ -1,5 +1,6 @@
 import { type GuardContext, ruleEnabled } from '../model/guard.js';
 import { type Model, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
+import { rememberedStates } from '../model/remembered-states.js';
 
 /** A move some rule or environment step allows, and what allows it. */
 export interface AllowedMove {
@@ -20,11 +21,7 @@ export class MoveOracle {
   private readonly remembered: number[];
 
   constructor(private readonly model: Model) {
-    const found = new Set<number>();
-    for (const s of model.states) if (s.running && !s.memory && s.roles.some(Boolean)) found.add(model.linkLost[s.id] as number);
-    for (const e of model.events) if (e.haltMemory !== undefined) found.add(e.haltMemory);
-    for (const r of model.rules) if (r.setMemory !== NO_MEMORY) found.add(r.setMemory);
-    this.remembered = [...found].sort((a, b) => a - b);
+    this.remembered = rememberedStates(model);
   }
 
   /**

@@ -9,7 +9,7 @@ import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from '../explor
 import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
 import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
-import { type CheckedSpec, loadSpec } from '../spec/check-spec.js';
+import { type CheckedSpec, loadSpec } from '../model/check-spec.js';
 import { verdictDiagnostics } from './verdict-gate.js';
 
 /** Where a job runs: the spec to read and the project it belongs to. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
-import type { CheckedSpec } from '../spec/check-spec.js';
+import type { CheckedSpec } from '../model/check-spec.js';
 
 /**
  * Turns each verdict that differs from the expected one into a diagnostic

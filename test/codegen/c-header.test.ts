@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCHeader } from '../../src/codegen/c-header.js';
-import { checkSpec } from '../../src/spec/check-spec.js';
+import { checkSpec } from '../../src/model/check-spec.js';
 import { repoPath, TOY_SPEC } from '../helpers/paths.js';
 
 function hasCompiler(): boolean {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateTsEnum } from '../../src/codegen/ts-enum.js';
-import { checkSpec, loadSpec } from '../../src/spec/check-spec.js';
+import { checkSpec, loadSpec } from '../../src/model/check-spec.js';
 import type { Spec } from '../../src/spec/spec-types.js';
 import { importTs, typeCheck } from '../helpers/compile-ts.js';
 import { BUNDLED_SPEC, repoPath, TOY_SPEC } from '../helpers/paths.js';

@@ -14,6 +14,7 @@ import {
   type StateName,
   type TransitionContext,
 } from '../../generated/fsm-validator.js';
+import { REINTEGRATION } from '../fixtures/traces/reintegration.js';
 import { typeCheck } from '../helpers/compile-ts.js';
 import { repoPath } from '../helpers/paths.js';
 
@@ -88,18 +89,7 @@ describe('the generated validator', () => {
   });
 
   it('accepts a legal reintegration and rejects an illegal jump with the legal moves', () => {
-    const legal: ObservedStep[] = [
-      { who: 'local', to: 'STARTUP' },
-      { who: 'partner', to: 'STARTUP' },
-      { who: 'local', to: 'RECOVER', link: 'ok' },
-      { who: 'partner', to: 'RECOVER', link: 'ok' },
-      { who: 'local', to: 'RECOVER_WAIT', link: 'ok' },
-      { who: 'local', to: 'RECOVER_DONE', link: 'ok' },
-      { who: 'partner', to: 'RECOVER_WAIT', link: 'ok' },
-      { who: 'partner', to: 'RECOVER_DONE', link: 'ok' },
-      { who: 'local', to: 'NORMAL', link: 'ok' },
-      { who: 'partner', to: 'NORMAL', link: 'ok' },
-    ];
+    const legal: ObservedStep[] = REINTEGRATION;
     expect(checkTrace(legal, { role: 'primary', local: 'INIT', partner: 'INIT' })).toEqual({ ok: true, checked: 10 });
 
     const illegal = checkTrace([...legal.slice(0, 5), { who: 'local', to: 'NORMAL', link: 'ok' }], { role: 'primary', local: 'INIT', partner: 'INIT' });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatMatrix } from '../../src/explore/format-report.js';
 import { exploreMatrix } from '../../src/explore/run-explorer.js';
+import { loadSpec } from '../../src/model/check-spec.js';
 import type { Model } from '../../src/model/model.js';
-import { loadSpec } from '../../src/spec/check-spec.js';
 import { BUNDLED_SPEC, repoPath } from '../helpers/paths.js';
 
 // The README shows real output; these tests keep it true.

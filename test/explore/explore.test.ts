@@ -4,8 +4,8 @@ import { explore } from '../../src/explore/explore.js';
 import { checkProperties } from '../../src/explore/properties.js';
 import { exploreMatrix } from '../../src/explore/run-explorer.js';
 import type { Trace } from '../../src/explore/trace.js';
+import { loadSpec } from '../../src/model/check-spec.js';
 import type { Model } from '../../src/model/model.js';
-import { loadSpec } from '../../src/spec/check-spec.js';
 import { BUNDLED_SPEC } from '../helpers/paths.js';
 import { toyModel } from '../helpers/toy.js';
 

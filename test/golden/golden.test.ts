@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/codegen/generate.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
-import { checkSpec } from '../../src/spec/check-spec.js';
+import { checkSpec } from '../../src/model/check-spec.js';
 import { repoPath } from '../helpers/paths.js';
 
 // Golden cases: test/golden/<case>/spec.yaml beside its expected outputs.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { checkSpec } from '../../src/model/check-spec.js';
 import type { Model } from '../../src/model/model.js';
-import { checkSpec } from '../../src/spec/check-spec.js';
 import { TOY_SPEC } from './paths.js';
 
 /** The toy spec, optionally edited, compiled; throws with the findings if the edit broke it. */

@@ -4,8 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { type CheckLogOptions, checkLog } from '../../src/log/check-log.js';
+import { loadSpec } from '../../src/model/check-spec.js';
 import type { Model } from '../../src/model/model.js';
-import { loadSpec } from '../../src/spec/check-spec.js';
 import { BUNDLED_SPEC, repoPath } from '../helpers/paths.js';
 import { captureIo } from '../helpers/project.js';
 

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { DIAGNOSTIC_CODES } from '../../src/diagnostics/diagnostic.js';
 import { resolveConfiguration } from '../../src/explore/configuration.js';
 import { exploreConfiguration } from '../../src/explore/run-explorer.js';
-import { checkSpec } from '../../src/spec/check-spec.js';
+import { checkSpec } from '../../src/model/check-spec.js';
 import type { Spec } from '../../src/spec/spec-types.js';
 import { TOY_SPEC } from '../helpers/paths.js';
 import { naiveExplore } from './naive-explorer.js';

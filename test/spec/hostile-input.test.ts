@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { generate } from '../../src/codegen/generate.js';
-import { checkSpec, loadSpec } from '../../src/spec/check-spec.js';
+import { checkSpec, loadSpec } from '../../src/model/check-spec.js';
 import type { Spec } from '../../src/spec/spec-types.js';
 import { BUNDLED_SPEC, TOY_SPEC } from '../helpers/paths.js';
 

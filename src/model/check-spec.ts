@@ -1,14 +1,14 @@
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { readTextFile } from '../io/read-text-file.js';
-import { compileModel } from '../model/compile-model.js';
-import type { Model } from '../model/model.js';
+import { checkColumns, checkDuplicateNames } from '../spec/check-names.js';
+import { checkReferences } from '../spec/check-references.js';
+import { checkSchema } from '../spec/check-schema.js';
+import { readYaml, type YamlSource } from '../spec/read-yaml.js';
+import { Reporter } from '../spec/reporter.js';
+import type { Spec } from '../spec/spec-types.js';
 import { checkBehaviour } from './check-behaviour.js';
-import { checkColumns, checkDuplicateNames } from './check-names.js';
-import { checkReferences } from './check-references.js';
-import { checkSchema } from './check-schema.js';
-import { readYaml, type YamlSource } from './read-yaml.js';
-import { Reporter } from './reporter.js';
-import type { Spec } from './spec-types.js';
+import { compileModel } from './compile-model.js';
+import type { Model } from './model.js';
 
 /** At most this many states: state and memory of both servers and the network must pack into 31 bits. */
 export const MAX_STATES = 127;

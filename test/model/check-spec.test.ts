@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticCode } from '../../src/diagnostics/diagnostic.js';
-import { checkSpec, loadSpec } from '../../src/spec/check-spec.js';
+import { checkSpec, loadSpec } from '../../src/model/check-spec.js';
 import { BUNDLED_SPEC, repoPath, TOY_SPEC } from '../helpers/paths.js';
 
 type Case = [name: string, { given: string; want: { code: DiagnosticCode; line: number; col: number; mentions: string } }];

@@ -1,6 +1,7 @@
-import { type GuardContext, ruleEnabled, shownState } from '../model/guard.js';
-import { type Model, type ModelRule, NO_MEMORY, type RoleId } from '../model/model.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter } from '../spec/reporter.js';
+import { type GuardContext, ruleEnabled, shownState } from './guard.js';
+import { type Model, type ModelRule, NO_MEMORY, type RoleId } from './model.js';
+import { rememberedStates } from './remembered-states.js';
 
 /**
  * Checks what the rules do, by trying each rule in every situation a server
@@ -74,7 +75,7 @@ function checkWaysOut(model: Model, report: Reporter): void {
 
 /** Every situation one server can be in, as far as guards can tell apart. */
 function* situations(model: Model): Generator<GuardContext> {
-  const memories = [NO_MEMORY, ...rememberable(model)];
+  const memories = [NO_MEMORY, ...rememberedStates(model)];
   for (const state of model.states) {
     for (const role of [0, 1] as RoleId[]) {
       if (!state.roles[role]) continue;
@@ -91,17 +92,4 @@ function* situations(model: Model): Generator<GuardContext> {
       }
     }
   }
-}
-
-/**
- * States a memory can hold: what halting records (a running state without
- * memory, mapped through link-lost), what halt events and rules set. A
- * partner showing anything else cannot occur, so guards need not cover it.
- */
-function rememberable(model: Model): number[] {
-  const found = new Set<number>();
-  for (const s of model.states) if (s.running && !s.memory) found.add(model.linkLost[s.id] as number);
-  for (const e of model.events) if (e.haltMemory !== undefined) found.add(e.haltMemory);
-  for (const r of model.rules) if (r.setMemory !== NO_MEMORY) found.add(r.setMemory);
-  return [...found].sort((a, b) => a - b);
 }
