@@ -1,7 +1,8 @@
 import type { Paint } from '../diagnostics/format.js';
+import { resolveConfiguration } from '../explore/configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, type ExploreProgress } from '../explore/explore.js';
 import { formatConfiguration, formatMatrix } from '../explore/format-report.js';
-import { exploreConfiguration, exploreMatrix, findConfiguration } from '../explore/run-explorer.js';
+import { exploreConfiguration, exploreMatrix } from '../explore/run-explorer.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import type { CliOptions } from './main.js';
@@ -17,7 +18,7 @@ export async function runExplore(options: CliOptions, io: CliIo, paint: Paint): 
   const exploreOptions = limits(options, io);
 
   if (options.config !== undefined) {
-    const config = findConfiguration(model, options.config);
+    const config = resolveConfiguration(model, options.config);
     if (!config)
       throw new UsageError(
         `${options.spec} has no configuration "${options.config}"`,

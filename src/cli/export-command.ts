@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Paint } from '../diagnostics/format.js';
-import { findConfiguration } from '../explore/run-explorer.js';
+import { resolveConfiguration } from '../explore/configuration.js';
 import { generatePromela, type PromelaCheck } from '../export/promela.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import { didYouMean } from '../spec/suggest.js';
@@ -23,7 +23,7 @@ export async function runExport(format: string, options: CliOptions, io: CliIo, 
   const names = (model.spec.configurations ?? []).map((c) => c.name);
   const name = options.config ?? names[0];
   if (name === undefined) throw new UsageError(`${options.spec} declares no configurations to export`);
-  const config = findConfiguration(model, name);
+  const config = resolveConfiguration(model, name);
   if (!config) throw new UsageError(`${options.spec} has no configuration "${name}"`, didYouMean(name, names) ?? `configurations: ${names.join(', ')}`);
   const check = promelaCheck(options.check, model.spec.properties ?? []);
   const banner = [

@@ -214,5 +214,3 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
 export function pairStateOf(graph: ExploredGraph, id: number, into: PairState = new Int32Array(PAIR_WIDTH)): PairState {
   return graph.codec.unpack(graph.keys[id] as PairKey, into);
 }
-
-export { F, M, NET, S };

@@ -1,6 +1,6 @@
 import type { Model } from '../model/model.js';
 import type { ReachExpectation } from '../spec/spec-types.js';
-import { allConfigurations, type Configuration, resolveConfiguration } from './configuration.js';
+import { allConfigurations, type Configuration } from './configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from './explore.js';
 import { checkProperties, type Verdict } from './properties.js';
 
@@ -60,11 +60,6 @@ export function exploreConfiguration(model: Model, config: Configuration, option
 export function exploreMatrix(model: Model, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS): MatrixReport {
   const configurations = allConfigurations(model).map((c) => exploreConfiguration(model, c, options));
   return { spec: model.spec.name, configurations, ok: configurations.every((c) => c.ok) };
-}
-
-/** Finds a configuration by name; `undefined` when the spec has none of that name. */
-export function findConfiguration(model: Model, name: string): Configuration | undefined {
-  return resolveConfiguration(model, name);
 }
 
 function compare(verdict: Verdict, expected: string | ReachExpectation | undefined): ExpectationCheck {

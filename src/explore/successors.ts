@@ -1,5 +1,6 @@
 import { type GuardContext, linkOk, ruleEnabled } from '../model/guard.js';
 import { type Model, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
+import { recordedMemory } from '../model/remembered-states.js';
 import { F, M, NET, PAIR_WIDTH, type PairState, S } from './pair-codec.js';
 import type { Step } from './steps.js';
 
@@ -67,7 +68,7 @@ export class PairStepper {
       if (!model.states[state]?.running) return false;
       if (event.partnerRunning !== undefined && (model.states[p[S[1 - server] as number] as number]?.running ?? false) !== event.partnerRunning) return false;
       out[S[server]] = event.haltTo as number;
-      out[M[server]] = event.haltMemory ?? this.recorded(state, p[M[server]] as number);
+      out[M[server]] = event.haltMemory ?? recordedMemory(this.model, state, p[M[server]] as number);
     } else if (event.action === 'network-down') {
       if (p[NET] === 0) return false;
       out[NET] = 0;
@@ -82,15 +83,10 @@ export class PairStepper {
     return true;
   }
 
-  /** The state a stopping server records: its memory if its state keeps one, else its state after link loss. */
-  private recorded(state: number, memory: number): number {
-    return this.model.states[state]?.memory ? memory : (this.model.linkLost[state] as number);
-  }
-
   private memoryAfter(from: number, memory: number, to: number, setMemory: number): number {
     if (setMemory !== NO_MEMORY) return setMemory;
     if (!this.model.states[to]?.memory) return NO_MEMORY;
-    return this.recorded(from, memory);
+    return recordedMemory(this.model, from, memory);
   }
 
   private applyLinkLost(p: PairState): void {

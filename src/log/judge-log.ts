@@ -1,4 +1,5 @@
-import type { Model, RoleId } from '../model/model.js';
+import { type Model, NO_MEMORY, type RoleId } from '../model/model.js';
+import { recordedMemory } from '../model/remembered-states.js';
 import type { ProfileSpec } from '../spec/spec-types.js';
 import type { LogLine } from './log-event.js';
 import { type AllowedMove, MoveOracle } from './move-oracle.js';
@@ -219,7 +220,8 @@ export class LogJudge {
     if (!model.states[from]?.running) return false;
     for (const event of model.events) {
       if (event.action !== 'halt' || event.haltTo === undefined || !model.states[event.haltTo]?.showsMemory) continue;
-      const memory = event.haltMemory ?? (model.states[from]?.memory ? undefined : this.oracle.recorded(from));
+      const recorded = event.haltMemory ?? recordedMemory(model, from, NO_MEMORY);
+      const memory = recorded === NO_MEMORY ? undefined : recorded;
       if (this.oracle.allowed(event.haltTo, role, local, memory).has(to)) return true;
     }
     return false;
@@ -237,7 +239,8 @@ export class LogJudge {
       if (profile.merges_steps) {
         for (const middle of this.oracle.allowed(from, role, partner).keys()) {
           // Entering a state that keeps memory records the state left.
-          const memory = model.states[middle]?.memory && !model.states[from]?.memory ? this.oracle.recorded(from) : undefined;
+          const recorded = model.states[middle]?.memory ? recordedMemory(model, from, NO_MEMORY) : NO_MEMORY;
+          const memory = recorded === NO_MEMORY ? undefined : recorded;
           if (this.oracle.allowed(middle, role, partner, memory).has(to)) {
             return {
               profile: profile.name,

@@ -39,11 +39,6 @@ export class MoveOracle {
     return moves;
   }
 
-  /** The state a server records when it stops in `state`: its memory, or the state after link loss. */
-  recorded(state: number): number {
-    return this.model.linkLost[state] as number;
-  }
-
   private compute(from: number, role: RoleId | undefined, partner: number | undefined, memory: number | undefined): Map<number, AllowedMove> {
     const model = this.model;
     const moves = new Map<number, AllowedMove>();

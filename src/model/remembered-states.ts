@@ -14,3 +14,12 @@ export function rememberedStates(model: Model): number[] {
   for (const r of model.rules) if (r.setMemory !== NO_MEMORY) found.add(r.setMemory);
   return [...found].sort((a, b) => a - b);
 }
+
+/**
+ * The state a server remembers when it stops in `state`: its memory if that
+ * state keeps one (NO_MEMORY when unknown), otherwise the state itself after
+ * the link-lost transition.
+ */
+export function recordedMemory(model: Model, state: number, memory: number): number {
+  return model.states[state]?.memory ? memory : (model.linkLost[state] as number);
+}

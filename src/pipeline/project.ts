@@ -10,7 +10,7 @@ import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
 import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import { type CheckedSpec, loadSpec } from '../model/check-spec.js';
-import { verdictDiagnostics } from './verdict-gate.js';
+import { verdictDiagnostics } from './verdict-diagnostics.js';
 
 /** Where a job runs: the spec to read and the project it belongs to. */
 export interface ProjectOptions {
