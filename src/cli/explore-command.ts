@@ -1,8 +1,9 @@
 import type { Paint } from '../diagnostics/format.js';
 import { resolveConfiguration } from '../explore/configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, type ExploreProgress } from '../explore/explore.js';
+import type { SystemShape } from '../explore/explore-system.js';
 import { formatConfiguration, formatMatrix } from '../explore/format-report.js';
-import { exploreConfiguration, exploreMatrix } from '../explore/run-explorer.js';
+import { exploreConfiguration, exploreMatrix, shapeOf } from '../explore/run-explorer.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import type { CliOptions } from './main.js';
@@ -24,7 +25,7 @@ export async function runExplore(options: CliOptions, io: CliIo, paint: Paint): 
         `${options.spec} has no configuration "${options.config}"`,
         didYouMean(options.config, names) ?? `configurations: ${names.join(', ')}`,
       );
-    const report = exploreConfiguration(model, config, exploreOptions);
+    const report = exploreConfiguration(model, config, exploreOptions, shapeFrom(options) ?? shapeOf(config));
     clearProgress(io);
     io.stdout(
       options.json
@@ -34,10 +35,19 @@ export async function runExplore(options: CliOptions, io: CliIo, paint: Paint): 
     return report.ok ? EXIT.ok : EXIT.failed;
   }
   if (names.length === 0) throw new UsageError(`${options.spec} declares no configurations`, 'add `configurations:` to the spec');
-  const report = exploreMatrix(model, exploreOptions);
+  const report = exploreMatrix(model, exploreOptions, shapeFrom(options));
   clearProgress(io);
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatMatrix(report, paint));
   return report.ok ? EXIT.ok : EXIT.failed;
+}
+
+/** The shape the command line asks for: --relationships K (any K, so K = 1 can be timed on the same engine). */
+function shapeFrom(options: CliOptions): SystemShape | undefined {
+  if (options.relationships === undefined) {
+    if (options.symmetry !== undefined) throw new UsageError('--symmetry and --no-symmetry need --relationships');
+    return undefined;
+  }
+  return { relationships: options.relationships, symmetry: options.symmetry ?? true };
 }
 
 function limits(options: CliOptions, io: CliIo): ExploreOptions {

@@ -26,11 +26,13 @@ export async function runExport(format: string, options: CliOptions, io: CliIo, 
   const config = resolveConfiguration(model, name);
   if (!config) throw new UsageError(`${options.spec} has no configuration "${name}"`, didYouMean(name, names) ?? `configurations: ${names.join(', ')}`);
   const check = promelaCheck(options.check, model.spec.properties ?? []);
+  const relationships = options.relationships ?? config.spec?.relationships ?? 1;
+  const k = relationships > 1 ? ` --relationships ${relationships}` : '';
   const banner = [
-    `Exported by fsmkit from ${options.spec}, configuration ${config.name}${check.kind === 'none' ? '' : `, checking ${options.check}`}.`,
-    `Regenerate with \`npx fsmkit export promela ${options.spec} --config ${config.name}${options.check ? ` --check ${options.check}` : ''}\`.`,
+    `Exported by fsmkit from ${options.spec}, configuration ${config.name}${k ? `, ${relationships} relationships` : ''}${check.kind === 'none' ? '' : `, checking ${options.check}`}.`,
+    `Regenerate with \`npx fsmkit export promela ${options.spec} --config ${config.name}${k}${options.check ? ` --check ${options.check}` : ''}\`.`,
   ];
-  const text = generatePromela(model, config, { check, banner });
+  const text = generatePromela(model, config, { check, banner, relationships });
   if (options.out === undefined) {
     io.stdout(text);
     return EXIT.ok;

@@ -23,6 +23,11 @@ Options:
   --matrix          explore: every configuration in one table (the default)
   --max-states <n>  explore: stop after n states (default 50000000)
   --max-memory <mb> explore: stop when the process uses more memory (default 8192)
+  --relationships <k>
+                    explore, export promela: k relationships between the same two hosts
+                    (host and network events act on all of them at once)
+  --no-symmetry     explore: count states that differ only by the order of relationships
+                    separately (--symmetry, the default, counts them once)
   --check <name>    export promela: assert this invariant or no-stuck property after every step
   --spec <file>     the spec to use (check-log; other commands take it as [spec])
   --format <f>      check-log: isc (default) or jsonl

@@ -23,6 +23,10 @@ export interface CliOptions {
   config?: string;
   maxStates?: number;
   maxMemoryMb?: number;
+  /** explore, export: K relationships between the two hosts. */
+  relationships?: number;
+  /** explore: merge states equal up to the order of relationships (false with --no-symmetry). */
+  symmetry?: boolean;
   /** export: the target format. */
   format?: string;
   /** export promela: the property to assert. */
@@ -135,6 +139,9 @@ const OPTIONS = {
   matrix: { type: 'boolean', default: false },
   'max-states': { type: 'string' },
   'max-memory': { type: 'string' },
+  relationships: { type: 'string' },
+  symmetry: { type: 'boolean', default: false },
+  'no-symmetry': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   'no-color': { type: 'boolean', default: false },
   debug: { type: 'boolean', default: false },
@@ -156,6 +163,9 @@ interface ParsedValues {
   matrix?: boolean;
   'max-states'?: string;
   'max-memory'?: string;
+  relationships?: string;
+  symmetry?: boolean;
+  'no-symmetry'?: boolean;
   json?: boolean;
   'no-color'?: boolean;
   debug?: boolean;
@@ -178,8 +188,19 @@ function defaults(values: ParsedValues): CliOptions {
   }
   if (values['max-states'] !== undefined) options.maxStates = positiveInteger('--max-states', values['max-states']);
   if (values['max-memory'] !== undefined) options.maxMemoryMb = positiveInteger('--max-memory', values['max-memory']);
+  if (values.relationships !== undefined) {
+    options.relationships = positiveInteger('--relationships', values.relationships);
+    if (options.relationships > MAX_RELATIONSHIPS)
+      throw new UsageError(`--relationships takes at most ${MAX_RELATIONSHIPS}, not ${options.relationships}`, 'a system state must fit in one 52-bit key');
+  }
+  if (values.symmetry && values['no-symmetry']) throw new UsageError('--symmetry and --no-symmetry exclude each other');
+  if (values.symmetry) options.symmetry = true;
+  if (values['no-symmetry']) options.symmetry = false;
   return options;
 }
+
+/** As many relationships as the spec schema allows. */
+const MAX_RELATIONSHIPS = 8;
 
 function positiveInteger(flag: string, text: string): number {
   const value = Number(text);

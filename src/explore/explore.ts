@@ -1,9 +1,10 @@
-import { ruleEnabled, shownState } from '../model/guard.js';
+import { ruleEnabled } from '../model/guard.js';
 import type { Model, RoleId } from '../model/model.js';
 import { NO_MEMORY } from '../model/model.js';
 import type { Configuration } from './configuration.js';
+import { entryBreach, entryWatches } from './entry-watch.js';
 import { GrowableInt32 } from './growable.js';
-import { F, M, NET, PAIR_WIDTH, PairCodec, type PairKey, type PairState, S } from './pair-codec.js';
+import { PAIR_WIDTH, PairCodec, type PairKey, type PairState, S } from './pair-codec.js';
 import { type Step, stepTable } from './steps.js';
 import { PairStepper } from './successors.js';
 import { VisitedSet } from './visited-set.js';
@@ -91,15 +92,7 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
   const ruleFired = model.rules.map(() => false);
   const reached: [boolean[], boolean[]] = [model.states.map(() => false), model.states.map(() => false)];
   const stayRules = model.rules.filter((r) => r.stay);
-  // Entry properties as bitmaps over states: which entries are watched, which partners allowed.
-  const entries = (model.spec.properties ?? [])
-    .filter((p) => p.kind === 'entry')
-    .map((p) => ({
-      name: p.name,
-      enters: model.states.map((s) => p.enters?.includes(s.name) ?? false),
-      from: model.states.map((s) => p.from?.includes(s.name) ?? true),
-      partner: model.states.map((s) => p.partner?.includes(s.name) ?? false),
-    }));
+  const entries = entryWatches(model);
   const entryViolations: ExploredGraph['entryViolations'] = new Map();
 
   const initial = new Int32Array(PAIR_WIDTH);
@@ -143,15 +136,8 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
       const to = add(key, id, step.id, d + 1);
       for (const entry of entries) {
         if (entryViolations.has(entry.name)) continue;
-        for (const i of [0, 1] as const) {
-          const entered = next[S[i]] as number;
-          const left = current[S[i]] as number;
-          const other = (1 - i) as 0 | 1;
-          // The partner counts by the state it shows (its memory while it shows memory).
-          const shown = shownState(model, next[S[other]] as number, next[M[other]] as number);
-          if (entered !== left && entry.enters[entered] && entry.from[left] && !entry.partner[shown])
-            entryViolations.set(entry.name, { from: id, step: step.id, to, server: i, entered, shown });
-        }
+        const breach = entryBreach(model, entry, current, next);
+        if (breach) entryViolations.set(entry.name, { from: id, step: step.id, to, ...breach });
       }
       if (step.protocol) protocolMoves++;
       if (!successorIds.includes(to)) {

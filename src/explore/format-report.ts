@@ -2,6 +2,7 @@ import type { Paint } from '../diagnostics/format.js';
 import { noPaint } from '../diagnostics/format.js';
 import type { Verdict } from './properties.js';
 import type { ConfigurationReport, MatrixReport } from './run-explorer.js';
+import { formatSystemTrace } from './system-trace.js';
 import { formatTrace } from './trace.js';
 
 /** A short cell for a verdict: "holds", "violated (12)" (trace length), or how many role:states and rules were never reached. */
@@ -14,7 +15,7 @@ export function verdictCell(v: Verdict): string {
     return parts.join(', ');
   }
   if (v.status === 'holds') return 'holds';
-  return `violated (${(v.trace?.length ?? 1) - 1})`;
+  return `violated (${((v.trace ?? v.systemTrace)?.length ?? 1) - 1})`;
 }
 
 /** The configuration x property table with statistics; a `!` marks an unexpected verdict. */
@@ -22,7 +23,7 @@ export function formatMatrix(report: MatrixReport, paint: Paint = noPaint): stri
   const properties = report.configurations[0]?.verdicts.map((v) => v.property) ?? [];
   const header = ['configuration', 'states', 'transitions', 'diameter', 'time', ...properties];
   const rows = report.configurations.map((c) => [
-    c.configuration,
+    c.system ? `${c.configuration} (${c.system.relationships} relationships)` : c.configuration,
     String(c.states),
     String(c.transitions),
     String(c.diameter),
@@ -56,6 +57,7 @@ export function formatConfiguration(report: ConfigurationReport, roles: readonly
     `configuration ${report.configuration}: ${report.description}`,
     `  ${report.states} states, ${report.transitions} transitions, diameter ${report.diameter}, ${Math.round(report.elapsedMs)} ms`,
   ];
+  if (report.system) out.push(`  ${describeSystem(report.system, report.states)}`);
   if (report.limit) out.push(paint('error', `  stopped at the ${report.limit.kind} limit after ${report.limit.reached} states: verdicts are partial`));
   report.verdicts.forEach((v, i) => {
     const expectation = report.expectations[i];
@@ -68,6 +70,15 @@ export function formatConfiguration(report: ConfigurationReport, roles: readonly
     }
     if (v.summary) out.push(`  ${v.summary}`);
     if (v.trace) out.push(...formatTrace(v.trace, roles).map((l) => `    ${l}`));
+    if (v.systemTrace) out.push(...formatSystemTrace(v.systemTrace, roles).map((l) => `    ${l}`));
   });
   return `${out.join('\n')}\n`;
+}
+
+/** "3 relationships between the two hosts; symmetry: 2233265 states stand for 13098905; 14.2 bytes per stored state". */
+export function describeSystem(system: NonNullable<ConfigurationReport['system']>, states: number): string {
+  const counted = system.symmetry
+    ? `symmetry on: the ${states} states stand for ${system.fullStates} without it`
+    : 'symmetry off: every order of relationships counted';
+  return `${system.relationships} relationships between the two hosts (${system.localStates} states of one relationship); ${counted}; ${system.bytesPerState.toFixed(1)} bytes per stored state`;
 }

@@ -2,6 +2,7 @@ import type { Model } from '../model/model.js';
 import type { PropertySpec, StateSet } from '../spec/spec-types.js';
 import { type ExploredGraph, pairStateOf } from './explore.js';
 import { PAIR_WIDTH, S } from './pair-codec.js';
+import type { SystemTrace } from './system-trace.js';
 import { type Trace, traceThrough, traceTo } from './trace.js';
 
 export type VerdictStatus = 'holds' | 'violated';
@@ -15,6 +16,8 @@ export interface Verdict {
   summary?: string;
   /** Shortest trace to the state that violates the property. */
   trace?: Trace;
+  /** With several relationships: shortest trace of the whole system instead. */
+  systemTrace?: SystemTrace;
   /** For reachability: `role:STATE` pairs never reached, and rules that never fire. */
   unreached?: string[];
   unfired?: string[];

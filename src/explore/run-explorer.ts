@@ -2,7 +2,9 @@ import type { Model } from '../model/model.js';
 import type { ReachExpectation } from '../spec/spec-types.js';
 import { allConfigurations, type Configuration } from './configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from './explore.js';
+import { exploreSystem, type SystemShape } from './explore-system.js';
 import { checkProperties, type Verdict } from './properties.js';
+import { checkSystemProperties } from './system-properties.js';
 
 /** How a verdict compares with the one the spec expects. */
 export interface ExpectationCheck {
@@ -21,6 +23,8 @@ export interface ConfigurationReport {
   transitions: number;
   diameter: number;
   elapsedMs: number;
+  /** With several relationships: how many, whether symmetric states were merged, and what the reduced states stand for. */
+  system?: { relationships: number; symmetry: boolean; fullStates: number; bytesPerState: number; localStates: number };
   /** Set when a limit stopped the run: the verdicts are then not final. */
   limit?: { kind: 'states' | 'memory'; reached: number };
   verdicts: Verdict[];
@@ -36,29 +40,76 @@ export interface MatrixReport {
   ok: boolean;
 }
 
-/** Explores one configuration and checks every property against the spec's expectations. */
-export function exploreConfiguration(model: Model, config: Configuration, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS): ConfigurationReport {
+/**
+ * Explores one configuration and checks every property against the spec's
+ * expectations. One relationship goes through the pair explorer, which keeps
+ * the graph for diagrams; a `shape` (or a configuration with several
+ * relationships) goes through the system explorer.
+ */
+export function exploreConfiguration(
+  model: Model,
+  config: Configuration,
+  options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS,
+  shape: SystemShape | undefined = shapeOf(config),
+): ConfigurationReport {
+  if (shape) return exploreSystemConfiguration(model, config, shape, options);
   const graph = explore(model, config, options);
-  const verdicts = checkProperties(graph);
-  const expectations = verdicts.map((v) => compare(v, config.spec?.expect?.[v.property]));
-  const report: ConfigurationReport = {
-    configuration: config.name,
-    description: config.description,
+  return report(config, checkProperties(graph), {
     states: graph.keys.length,
     transitions: graph.transitions,
     diameter: graph.depth.reduce((a, b) => Math.max(a, b), 0),
     elapsedMs: graph.elapsedMs,
-    verdicts,
-    expectations,
-    ok: !graph.limit && expectations.every((e) => e.ok),
-  };
-  if (graph.limit) report.limit = graph.limit;
-  return report;
+    limit: graph.limit,
+  });
 }
 
-/** Explores every configuration of the spec. */
-export function exploreMatrix(model: Model, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS): MatrixReport {
-  const configurations = allConfigurations(model).map((c) => exploreConfiguration(model, c, options));
+/** The shape a configuration declares, or undefined for the plain pair. */
+export function shapeOf(config: Configuration): SystemShape | undefined {
+  const relationships = config.spec?.relationships ?? 1;
+  return relationships > 1 ? { relationships, symmetry: config.spec?.symmetry ?? true } : undefined;
+}
+
+function exploreSystemConfiguration(model: Model, config: Configuration, shape: SystemShape, options: ExploreOptions): ConfigurationReport {
+  const graph = exploreSystem(model, config, shape, options);
+  const out = report(config, checkSystemProperties(graph), {
+    states: graph.states.size,
+    transitions: graph.transitions,
+    diameter: graph.levels.length - 2,
+    elapsedMs: graph.elapsedMs,
+    limit: graph.limit,
+  });
+  out.system = {
+    relationships: graph.shape.relationships,
+    symmetry: graph.shape.symmetry,
+    fullStates: graph.fullStates,
+    bytesPerState: graph.states.bytes() / Math.max(1, graph.states.size),
+    localStates: graph.table.size,
+  };
+  return out;
+}
+
+function report(
+  config: Configuration,
+  verdicts: Verdict[],
+  stats: Pick<ConfigurationReport, 'states' | 'transitions' | 'diameter' | 'elapsedMs'> & { limit: ConfigurationReport['limit'] | undefined },
+): ConfigurationReport {
+  const expectations = verdicts.map((v) => compare(v, config.spec?.expect?.[v.property]));
+  const { limit, ...counts } = stats;
+  const out: ConfigurationReport = {
+    configuration: config.name,
+    description: config.description,
+    ...counts,
+    verdicts,
+    expectations,
+    ok: !limit && expectations.every((e) => e.ok),
+  };
+  if (limit) out.limit = limit;
+  return out;
+}
+
+/** Explores every configuration of the spec (each in the shape it declares, unless `shape` overrides it). */
+export function exploreMatrix(model: Model, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS, shape?: SystemShape): MatrixReport {
+  const configurations = allConfigurations(model).map((c) => exploreConfiguration(model, c, options, shape ?? shapeOf(c)));
   return { spec: model.spec.name, configurations, ok: configurations.every((c) => c.ok) };
 }
 

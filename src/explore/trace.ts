@@ -1,4 +1,4 @@
-import { NO_MEMORY } from '../model/model.js';
+import { type Model, NO_MEMORY } from '../model/model.js';
 import { type ExploredGraph, pairStateOf } from './explore.js';
 import { F, M, NET, type PairState, S } from './pair-codec.js';
 
@@ -34,8 +34,8 @@ export interface TraceStep {
 /** A path from the initial state: step 0 is the start. */
 export type Trace = TraceStep[];
 
-export function viewOf(graph: ExploredGraph, p: PairState): PairView {
-  const { model } = graph;
+/** A pair state as plain data. */
+export function pairView(model: Model, p: PairState): PairView {
   const servers: Record<string, ServerView> = {};
   for (const i of [0, 1] as const) {
     const view: ServerView = { state: model.states[p[S[i]] as number]?.name ?? '?' };
@@ -53,7 +53,7 @@ export function traceTo(graph: ExploredGraph, id: number): Trace {
   for (let at = id; at >= 0; at = graph.parent[at] as number) ids.push(at);
   ids.reverse();
   return ids.map((stateId, i) =>
-    i === 0 ? { kind: 'start', after: viewOf(graph, pairStateOf(graph, stateId)) } : stepInto(graph, stateId, graph.parentStep[stateId] as number),
+    i === 0 ? { kind: 'start', after: pairView(graph.model, pairStateOf(graph, stateId)) } : stepInto(graph, stateId, graph.parentStep[stateId] as number),
   );
 }
 
@@ -64,7 +64,7 @@ export function traceThrough(graph: ExploredGraph, from: number, step: number, t
 
 function stepInto(graph: ExploredGraph, stateId: number, stepId: number): TraceStep {
   const { model } = graph;
-  const after = viewOf(graph, pairStateOf(graph, stateId));
+  const after = pairView(graph.model, pairStateOf(graph, stateId));
   const step = graph.steps[stepId];
   const event = step ? model.events[step.event] : undefined;
   const entry: TraceStep = { kind: step?.protocol ? 'protocol' : 'environment', after };

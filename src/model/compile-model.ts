@@ -31,7 +31,9 @@ export function compileModel(spec: Spec): Model {
   }));
 
   const events: ModelEvent[] = spec.events.map((e, i) => {
-    const event: ModelEvent = { id: i, name: e.name, kind: e.kind, healing: e.kind === 'protocol' || (e.healing ?? false) };
+    const network = e.action === 'network-down' || e.action === 'network-up';
+    const scope = network ? 'network' : (e.scope ?? 'relationship');
+    const event: ModelEvent = { id: i, name: e.name, kind: e.kind, healing: e.kind === 'protocol' || (e.healing ?? false), scope };
     if (e.action) event.action = e.action;
     if (e.to) event.haltTo = stateId(e.to);
     if (e.memory && e.memory !== 'recorded') event.haltMemory = stateId(e.memory);

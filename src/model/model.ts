@@ -34,6 +34,12 @@ export interface ModelEvent {
   haltMemory?: StateId;
   healing: boolean;
   partnerRunning?: boolean;
+  /**
+   * With several relationships between two hosts, what one occurrence moves:
+   * every relationship (network), every relationship of one host (host),
+   * or a single relationship.
+   */
+  scope: 'network' | 'host' | 'relationship';
 }
 
 export interface ModelRule {

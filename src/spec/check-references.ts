@@ -1,7 +1,7 @@
 import { checkPropertiesAndConfigurations } from './check-properties.js';
 import type { DataPath } from './read-yaml.js';
 import type { Reporter } from './reporter.js';
-import { MEMORY_TARGET, type Spec, type StateSet } from './spec-types.js';
+import { MEMORY_TARGET, type Spec } from './spec-types.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -109,6 +109,15 @@ export function checkReferences(spec: Spec, report: Reporter): void {
         at('action'),
         `event ${e.name} has an action but is of kind ${e.kind}`,
         'only environment events act on the pair directly; use `kind: environment`',
+      );
+    }
+    const network = e.action === 'network-down' || e.action === 'network-up';
+    if (e.scope !== undefined && (e.kind !== 'environment' || network)) {
+      report.error(
+        'MISUSED_FIELD',
+        at('scope'),
+        `event ${e.name} has \`scope\`, but ${network ? 'network events always act on every relationship' : `${e.kind} events always act on one relationship`}`,
+        'remove `scope`; only environment events that are not network events choose between `host` and `relationship`',
       );
     }
     if (e.kind === 'protocol' && e.healing === false) {

@@ -68,7 +68,11 @@ export interface EventSpec extends Described {
   memory?: string;
   healing?: boolean;
   partner_running?: boolean;
+  /** With several relationships: does the event act on one relationship or on every relationship of the host. */
+  scope?: EventScope;
 }
+
+export type EventScope = 'host' | 'relationship';
 
 export type LinkCondition = 'ok' | 'up' | 'down' | 'any';
 export type PartnerGuard = string[] | { except: string[] };
@@ -122,6 +126,10 @@ export interface ReachExpectation {
 export interface ConfigurationSpec extends Described {
   name: string;
   steps: string[];
+  /** Relationships (copies of the pair) between the same two hosts. @default 1 */
+  relationships?: number;
+  /** Count states equal up to the order of relationships once. @default true */
+  symmetry?: boolean;
   expect?: Record<string, Verdict | ReachExpectation>;
 }
 
