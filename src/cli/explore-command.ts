@@ -11,6 +11,17 @@ import { loadModelOrReport } from './print.js';
 
 /** `fsmkit explore`: the paired explorer, one configuration or the whole matrix. */
 export async function runExplore(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
+  try {
+    return await explore(options, io, paint);
+  } catch (error) {
+    // The system explorer's size limits (too many local states for the key) are the user's to adjust.
+    if (!(error instanceof RangeError)) throw error;
+    clearProgress(io);
+    throw new UsageError(error.message, 'lower --relationships, or explore a configuration with fewer environment steps');
+  }
+}
+
+async function explore(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
   const model = await loadModelOrReport(options.spec, io.cwd, io.stdout, paint, 'nothing explored');
   if (!model) return EXIT.failed;
   if (!model.spec.pair)

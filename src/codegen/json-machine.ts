@@ -53,6 +53,7 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       memory: e.memory ?? null,
       healing: e.kind === 'protocol' || (e.healing ?? false),
       partnerRunning: e.partner_running ?? null,
+      scope: e.action === 'network-down' || e.action === 'network-up' ? 'network' : (e.scope ?? 'relationship'),
       description: e.description,
       ref: e.ref ?? null,
     })),
@@ -78,6 +79,8 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       name: c.name,
       description: c.description,
       steps: c.steps,
+      relationships: c.relationships ?? 1,
+      symmetry: c.symmetry ?? true,
       expect: Object.fromEntries(
         (spec.properties ?? [])
           .filter((p) => c.expect?.[p.name] !== undefined)

@@ -2,9 +2,9 @@ import type { Model } from '../model/model.js';
 import { NO_MEMORY } from '../model/model.js';
 import type { Configuration } from './configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions } from './explore.js';
-import { KeySet } from './key-set.js';
 import { DISABLED, LocalTable } from './local-table.js';
 import { PAIR_WIDTH } from './pair-codec.js';
+import { StateTable } from './state-table.js';
 import { SystemCodec } from './system-codec.js';
 
 /** How many relationships run between the two hosts, and whether their order counts. */
@@ -15,7 +15,7 @@ export interface SystemShape {
 
 /**
  * The reachable states of K relationships between one pair of hosts. States
- * are numbered in breadth-first order and kept only as packed keys; what a
+ * are kept only as packed keys with their breadth-first depth; what a
  * relationship can do lives in the local table, so properties of one
  * relationship are read from the local states that were reached.
  */
@@ -25,16 +25,16 @@ export interface SystemGraph {
   shape: SystemShape;
   table: LocalTable;
   codec: SystemCodec;
-  states: KeySet;
-  /** levels[d]: the first state id at depth d; the last entry is the state count. */
+  states: StateTable;
+  /** levels[d]: how many states lie at depth d. */
   levels: number[];
   /** Distinct (state, next state) pairs, self-loops excluded. */
   transitions: number;
   /** System states the reduced ones stand for (equal to the state count without symmetry). */
   fullStates: number;
-  /** firstSeen[l]: the first (so shallowest) system state with a relationship in local state l, or -1. */
+  /** firstSeen[l]: the key of the first (so shallowest) system state with a relationship in local state l, or -1. */
   firstSeen: number[];
-  /** First state without any step, where the configuration has environment steps; -1 when none. */
+  /** Key of the first state without any step, where the configuration has environment steps; -1 when none. */
   firstDeadlock: number;
   limit?: { kind: 'states' | 'memory'; reached: number };
   elapsedMs: number;
@@ -59,94 +59,100 @@ export function initialLocal(model: Model, table: LocalTable): number {
 
 /**
  * Explores every state of K relationships reachable from the initial one,
- * breadth first. Relationship steps move one relationship by table lookup;
- * shared steps (network, host) move every relationship they are enabled on.
+ * breadth first, one level at a time. Relationship steps move one
+ * relationship by table lookup; shared steps (network, host) move every
+ * relationship they are enabled on. Nothing is allocated per state.
  * @throws RangeError when a relationship takes more local states than the key has room for
  */
 export function exploreSystem(model: Model, config: Configuration, shape: SystemShape, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS): SystemGraph {
   const started = performance.now();
   const k = shape.relationships;
-  const table = new LocalTable(model, config, goalOf(model));
   const codec = new SystemCodec(k, shape.symmetry && k > 1);
-  const states = new KeySet();
+  const table = new LocalTable(model, config, goalOf(model), codec.radix);
+  const states = new StateTable();
   const firstSeen: number[] = [];
   const tuple = new Int32Array(k);
   const work = new Int32Array(k);
   // Distinct successors of the state being expanded: at most one per step and relationship.
-  const successors = new Int32Array(k * table.relationshipSteps.length + table.sharedSteps.length + 1);
+  const successors = new Float64Array(k * table.relationshipSteps.length + table.sharedSteps.length + 1);
   const sharedCount = table.sharedSteps.length;
+  let frontier = new KeyQueue();
+  let next = new KeyQueue();
   let successorCount = 0;
   let transitions = 0;
   let fullStates = 0;
   let firstDeadlock = -1;
   let limit: SystemGraph['limit'];
+  let expanded = 0;
 
-  const visit = (key: number): number => {
-    const id = states.add(key);
-    if (id < 0) return ~id;
-    if (id >= options.maxStates) limit = { kind: 'states', reached: id };
+  /** Records a newly found state: its local states' first sighting and what it stands for. */
+  const found = (key: number): void => {
     codec.unpack(key, work);
     fullStates += codec.orbitSize(work);
     for (let i = 0; i < k; i++) {
       const l = work[i] as number;
-      if (l >= codec.radix) throw new RangeError(tooManyLocals(codec, k));
       while (firstSeen.length <= l) firstSeen.push(-1);
-      if (firstSeen[l] === -1) firstSeen[l] = id;
+      if (firstSeen[l] === -1) firstSeen[l] = key;
     }
-    return id;
   };
-  const link = (from: number, key: number): void => {
-    const to = visit(key);
-    if (to === from) return;
-    for (let s = 0; s < successorCount; s++) if (successors[s] === to) return;
-    successors[successorCount++] = to;
+  const link = (from: number, key: number, depth: number): void => {
+    if (key === from) return;
+    for (let s = 0; s < successorCount; s++) if (successors[s] === key) return;
+    successors[successorCount++] = key;
     transitions++;
+    if (!states.add(key, depth)) return;
+    next.push(key);
+    found(key);
+    if (states.size >= options.maxStates) limit = { kind: 'states', reached: states.size };
   };
 
   tuple.fill(initialLocal(model, table));
-  visit(codec.pack(tuple));
-  const levels = [0];
-  let levelEnd = 1;
-  for (let id = 0; id < states.size && !limit; id++) {
-    if (id === levelEnd) {
-      levels.push(id);
-      levelEnd = states.size;
-    }
-    codec.unpack(states.keyOf(id), tuple);
-    for (let i = 0; i < k; i++) table.expand(tuple[i] as number);
-    successorCount = 0;
-    for (let i = 0; i < k; i++) {
-      const l = tuple[i] as number;
-      // With symmetry, equal neighbours give the same successors up to order.
-      if (codec.symmetry && i > 0 && tuple[i - 1] === l) continue;
-      const moves = table.moves[l] as Int32Array;
-      for (let m = 1; m < moves.length; m += 2) {
-        work.set(tuple);
-        work[i] = moves[m] as number;
-        link(id, codec.pack(work));
-      }
-    }
-    for (let h = 0; h < sharedCount; h++) {
-      let enabled = false;
+  const initial = codec.pack(tuple);
+  states.add(initial, 0);
+  found(initial);
+  frontier.push(initial);
+  const levels: number[] = [];
+  for (let depth = 0; frontier.length > 0 && !limit; depth++) {
+    levels.push(frontier.length);
+    for (let j = 0; j < frontier.length && !limit; j++) {
+      const key = frontier.get(j);
+      codec.unpack(key, tuple);
+      for (let i = 0; i < k; i++) table.expand(tuple[i] as number);
+      successorCount = 0;
       for (let i = 0; i < k; i++) {
-        const target = (table.shared[tuple[i] as number] as Int32Array)[h] as number;
-        if (target === DISABLED) {
-          work[i] = tuple[i] as number;
-        } else {
-          work[i] = target;
-          enabled = true;
+        const l = tuple[i] as number;
+        // With symmetry, equal neighbours give the same successors up to order.
+        if (codec.symmetry && i > 0 && tuple[i - 1] === l) continue;
+        const moves = table.moves[l] as Int32Array;
+        for (let m = 1; m < moves.length; m += 2) {
+          work.set(tuple);
+          work[i] = moves[m] as number;
+          link(key, codec.pack(work), depth + 1);
         }
       }
-      if (enabled) link(id, codec.pack(work));
+      for (let h = 0; h < sharedCount; h++) {
+        let enabled = false;
+        for (let i = 0; i < k; i++) {
+          const target = (table.shared[tuple[i] as number] as Int32Array)[h] as number;
+          if (target === DISABLED) {
+            work[i] = tuple[i] as number;
+          } else {
+            work[i] = target;
+            enabled = true;
+          }
+        }
+        if (enabled) link(key, codec.pack(work), depth + 1);
+      }
+      if (successorCount === 0 && firstDeadlock < 0 && config.hasEnvironment) firstDeadlock = key;
+      if ((++expanded & (options.progressEvery - 1)) === 0) {
+        options.onProgress?.({ states: states.size, queued: frontier.length - j - 1 + next.length, depth, elapsedMs: performance.now() - started });
+        const used = process.memoryUsage();
+        if (used.heapUsed + used.arrayBuffers > options.maxBytes) limit = { kind: 'memory', reached: states.size };
+      }
     }
-    if (successorCount === 0 && firstDeadlock < 0 && config.hasEnvironment) firstDeadlock = id;
-    if ((id & (options.progressEvery - 1)) === 0 && id > 0) {
-      options.onProgress?.({ states: states.size, queued: states.size - id - 1, depth: levels.length - 1, elapsedMs: performance.now() - started });
-      const used = process.memoryUsage();
-      if (used.heapUsed + used.arrayBuffers > options.maxBytes) limit = { kind: 'memory', reached: states.size };
-    }
+    [frontier, next] = [next, frontier];
+    next.clear();
   }
-  levels.push(states.size);
 
   const graph: SystemGraph = {
     model,
@@ -166,13 +172,30 @@ export function exploreSystem(model: Model, config: Configuration, shape: System
   return graph;
 }
 
-/** The depth of state `id`. */
-export function depthOf(graph: SystemGraph, id: number): number {
-  let d = 0;
-  while ((graph.levels[d + 1] as number) <= id) d++;
-  return d;
+/** The depth of the state with key `key` (which must have been reached). */
+export function depthOf(graph: SystemGraph, key: number): number {
+  return graph.states.depthAt(graph.states.slotOf(key));
 }
 
-function tooManyLocals(codec: SystemCodec, k: number): string {
-  return `with ${k} relationships a relationship may take at most ${codec.radix} states in one key, and this configuration has more; explore fewer relationships`;
+/** A queue of keys, reused level after level. */
+class KeyQueue {
+  private data = new Float64Array(1 << 12);
+  length = 0;
+
+  push(key: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = key;
+  }
+
+  get(i: number): number {
+    return this.data[i] as number;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
 }

@@ -59,6 +59,8 @@ export class LocalTable {
     readonly model: Model,
     readonly config: Configuration,
     goal: readonly [number, number],
+    /** The most local states a system key has room for. */
+    private readonly maxLocals = Number.POSITIVE_INFINITY,
   ) {
     this.codec = new PairCodec(model);
     this.stepper = new PairStepper(model);
@@ -87,6 +89,10 @@ export class LocalTable {
     const known = this.index.get(key);
     if (known !== undefined) return known;
     const l = this.keys.length;
+    if (l >= this.maxLocals)
+      throw new RangeError(
+        `one relationship reached more than ${this.maxLocals} states, the most a system key holds with this many relationships; explore fewer relationships`,
+      );
     this.index.set(key, l);
     this.keys.push(key);
     this.expanded.push(false);

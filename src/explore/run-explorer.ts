@@ -74,7 +74,7 @@ function exploreSystemConfiguration(model: Model, config: Configuration, shape: 
   const out = report(config, checkSystemProperties(graph), {
     states: graph.states.size,
     transitions: graph.transitions,
-    diameter: graph.levels.length - 2,
+    diameter: graph.levels.length - 1,
     elapsedMs: graph.elapsedMs,
     limit: graph.limit,
   });

@@ -5,21 +5,22 @@ const MAX_RADIX_BITS = 24;
 
 /**
  * Packs a system state (the local state number of each of K relationships)
- * into one integer below 2^53: digit i of a number in base `radix` is
+ * into one integer below 2^53: bits [i * bits, (i + 1) * bits) hold
  * relationship i. With symmetry the digits are sorted first, so states that
  * differ only by the order of relationships get one key.
  */
 export class SystemCodec {
   /** How many local states a relationship may take: 2^floor(52 / K). */
   readonly radix: number;
-  private readonly powers: number[];
+  /** Bits per relationship. */
+  readonly bits: number;
 
   constructor(
     readonly relationships: number,
     readonly symmetry: boolean,
   ) {
-    this.radix = 2 ** Math.min(MAX_RADIX_BITS, Math.floor(KEY_BITS / relationships));
-    this.powers = Array.from({ length: relationships }, (_, i) => this.radix ** i);
+    this.bits = Math.min(MAX_RADIX_BITS, Math.floor(KEY_BITS / relationships));
+    this.radix = 2 ** this.bits;
   }
 
   /** The key of `tuple`; sorts `tuple` in place first when symmetry is on. */
@@ -36,18 +37,30 @@ export class SystemCodec {
         tuple[j + 1] = v;
       }
     }
-    let key = 0;
-    for (let i = k - 1; i >= 0; i--) key = key * this.radix + (tuple[i] as number);
-    return key;
+    // Built as two 32-bit halves with shifts: integer arithmetic only.
+    const bits = this.bits;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0, offset = 0; i < k; i++, offset += bits) {
+      const digit = tuple[i] as number;
+      if (offset >= 32) hi |= digit << (offset - 32);
+      else {
+        lo |= digit << offset;
+        if (offset + bits > 32) hi |= digit >>> (32 - offset);
+      }
+    }
+    return hi * 4294967296 + (lo >>> 0);
   }
 
   unpack(key: number, into: Int32Array): Int32Array {
-    const radix = this.radix;
-    let rest = key;
-    for (let i = 0; i < this.relationships; i++) {
-      const digit = rest % radix;
-      into[i] = digit;
-      rest = (rest - digit) / radix;
+    const bits = this.bits;
+    const mask = this.radix - 1;
+    const lo = key >>> 0;
+    const hi = (key / 4294967296) >>> 0;
+    for (let i = 0, offset = 0; i < this.relationships; i++, offset += bits) {
+      if (offset >= 32) into[i] = (hi >>> (offset - 32)) & mask;
+      else if (offset + bits > 32) into[i] = ((lo >>> offset) | (hi << (32 - offset))) & mask;
+      else into[i] = (lo >>> offset) & mask;
     }
     return into;
   }
@@ -65,11 +78,6 @@ export class SystemCodec {
       }
     }
     return size;
-  }
-
-  /** The weight of digit i (unused digits beyond K are absent). */
-  power(i: number): number {
-    return this.powers[i] as number;
   }
 }
 

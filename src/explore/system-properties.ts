@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.js';
 import type { PropertySpec, StateSet } from '../spec/spec-types.js';
 import { entryBreach, entryWatches } from './entry-watch.js';
-import type { SystemGraph } from './explore-system.js';
+import { depthOf, type SystemGraph } from './explore-system.js';
 import { DISABLED } from './local-table.js';
 import { PAIR_WIDTH, S } from './pair-codec.js';
 import type { Verdict, VerdictStatus } from './properties.js';
@@ -19,6 +19,10 @@ export function checkSystemProperties(graph: SystemGraph): Verdict[] {
   return (graph.model.spec.properties ?? []).map((property) => checkers[property.kind](graph, property));
 }
 
+/** Longest healing walk before the exact passes take over. */
+const MAX_WALK = 64;
+const REACHES_GOOD = -2;
+
 function verdict(property: PropertySpec, status: VerdictStatus, extra: Partial<Verdict> = {}): Verdict {
   return { property: property.name, kind: property.kind, status, ...extra };
 }
@@ -32,11 +36,16 @@ function reachedLocals(graph: SystemGraph): number[] {
   return out;
 }
 
+/** The depth of the first system state holding local state l. */
+function seenAt(graph: SystemGraph, l: number): number {
+  return depthOf(graph, graph.firstSeen[l] as number);
+}
+
 /** The local state, among those matching, first seen (so with the shortest trace). */
 function shallowest(graph: SystemGraph, matches: (l: number) => boolean): number {
   let best = -1;
   for (const l of reachedLocals(graph)) {
-    if (matches(l) && (best < 0 || (graph.firstSeen[l] as number) < (graph.firstSeen[best] as number))) best = l;
+    if (matches(l) && (best < 0 || seenAt(graph, l) < seenAt(graph, best))) best = l;
   }
   return best;
 }
@@ -65,7 +74,7 @@ function noStuck(graph: SystemGraph, property: PropertySpec): Verdict {
   const stuckAt = stuck < 0 ? -1 : (graph.firstSeen[stuck] as number);
   const dead = graph.firstDeadlock;
   if (stuckAt < 0 && dead < 0) return verdict(property, 'holds');
-  if (stuckAt >= 0 && (dead < 0 || stuckAt <= dead)) {
+  if (stuckAt >= 0 && (dead < 0 || depthOf(graph, stuckAt) <= depthOf(graph, dead))) {
     return verdict(property, 'violated', {
       summary: 'a relationship has an ok link, no protocol step can move either of its servers, and it is not in its goal',
       systemTrace: systemTrace(graph, stuckAt),
@@ -111,7 +120,7 @@ function entry(graph: SystemGraph, property: PropertySpec): Verdict {
   const after = new Int32Array(PAIR_WIDTH);
   let found: { l: number; move: SystemMove; breach: NonNullable<ReturnType<typeof entryBreach>> } | undefined;
   for (const l of reachedLocals(graph)) {
-    if (found && (graph.firstSeen[found.l] as number) <= (graph.firstSeen[l] as number)) continue;
+    if (found && seenAt(graph, found.l) <= seenAt(graph, l)) continue;
     table.pairOf(l, before);
     const check = (target: number, move: SystemMove) => {
       if (found?.l === l) return;
@@ -133,67 +142,97 @@ function entry(graph: SystemGraph, property: PropertySpec): Verdict {
 
 /**
  * From every state, healing steps alone lead every relationship back to its
- * goal. Computed without storing edges: a state is good when all its
- * relationships are at their goal or a healing step leads to a good state;
- * passes over all states repeat until nothing changes (as many passes as the
- * longest way back, at most).
+ * goal. Computed without storing edges, in two phases. First, from each
+ * state not yet known good, a walk follows healing steps until a step
+ * reaches a known good state, which makes the whole walk good: the protocol
+ * converges, so walks are short and most states are settled by the first
+ * pass. Then, for any state a walk could not settle, passes over all states
+ * repeat until nothing changes (a state is good when a healing step leads to
+ * a good state), which decides the rest exactly.
  */
 function recoverable(graph: SystemGraph, property: PropertySpec): Verdict {
   const { states, codec, table } = graph;
   const k = graph.shape.relationships;
-  const count = states.size;
-  const good = new Uint8Array(count);
+  const slots = states.capacity;
+  // Indexed by slot: the table's slots number the states.
+  const good = new Uint8Array(slots);
   const tuple = new Int32Array(k);
   const work = new Int32Array(k);
   const healing = table.steps.map((s) => s.healing);
   const sharedHealing = table.sharedSteps.filter((s) => s.healing).map((s) => s.index);
-  const isGood = (key: number) => {
-    const id = states.get(key);
-    return id >= 0 && good[id] === 1;
-  };
-  for (let id = 0; id < count; id++) {
-    codec.unpack(states.keyOf(id), tuple);
+  const walk = new Float64Array(MAX_WALK);
+  let walkLength = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    if (!states.used(slot)) continue;
+    codec.unpack(states.keyAt(slot), tuple);
     let all = true;
     for (let i = 0; i < k && all; i++) all = table.isGoal[tuple[i] as number] === true;
-    if (all) good[id] = 1;
+    if (all) good[slot] = 1;
   }
+  for (let slot = 0; slot < slots; slot++) {
+    if (good[slot] || !states.used(slot)) continue;
+    walkLength = 0;
+    for (let at = states.keyAt(slot); at >= 0 && walkLength < MAX_WALK; ) {
+      walk[walkLength++] = at;
+      const next = heal(at);
+      if (next === REACHES_GOOD) {
+        for (let w = 0; w < walkLength; w++) good[states.slotOf(walk[w] as number)] = 1;
+        break;
+      }
+      at = next;
+    }
+  }
+  walkLength = 0;
   for (let changed = true; changed; ) {
     changed = false;
-    for (let id = count - 1; id >= 0; id--) {
-      if (good[id]) continue;
-      codec.unpack(states.keyOf(id), tuple);
-      if (healsToGood(tuple)) {
-        good[id] = 1;
+    for (let slot = 0; slot < slots; slot++) {
+      if (good[slot] || !states.used(slot)) continue;
+      if (heal(states.keyAt(slot)) === REACHES_GOOD) {
+        good[slot] = 1;
         changed = true;
       }
     }
   }
-  function healsToGood(t: Int32Array): boolean {
+  /** REACHES_GOOD when a healing step from `key` leads to a good state; otherwise a healing successor off the walk, or -1. */
+  function heal(key: number): number {
+    codec.unpack(key, tuple);
+    let next = -1;
+    const consider = (successor: number): boolean => {
+      if (successor === key) return false;
+      if (good[states.slotOf(successor)] === 1) return true;
+      if (next < 0 && !walk.subarray(0, walkLength).includes(successor)) next = successor;
+      return false;
+    };
     for (let i = 0; i < k; i++) {
-      const moves = table.moves[t[i] as number];
+      const moves = table.moves[tuple[i] as number];
       if (!moves) continue;
       for (let m = 0; m < moves.length; m += 2) {
         if (!healing[moves[m] as number]) continue;
-        work.set(t);
+        work.set(tuple);
         work[i] = moves[m + 1] as number;
-        if (isGood(codec.pack(work))) return true;
+        if (consider(codec.pack(work))) return REACHES_GOOD;
       }
     }
     for (const h of sharedHealing) {
       let enabled = false;
       for (let i = 0; i < k; i++) {
-        const target = (table.shared[t[i] as number] as Int32Array)[h] as number;
-        work[i] = target === DISABLED ? (t[i] as number) : target;
+        // Undefined only past a state limit, for a relationship never expanded.
+        const target = table.shared[tuple[i] as number]?.[h] ?? DISABLED;
+        work[i] = target === DISABLED ? (tuple[i] as number) : target;
         if (target !== DISABLED) enabled = true;
       }
-      if (enabled && isGood(codec.pack(work))) return true;
+      if (enabled && consider(codec.pack(work))) return REACHES_GOOD;
     }
-    return false;
+    return next;
   }
-  const bad = good.indexOf(0);
+  let bad = -1;
+  for (let slot = 0; slot < slots; slot++) {
+    if (good[slot] || !states.used(slot)) continue;
+    if (bad < 0 || states.depthAt(slot) < states.depthAt(bad)) bad = slot;
+  }
   if (bad < 0) return verdict(property, 'holds');
   return verdict(property, 'violated', {
     summary: 'from the last state, healing steps alone never bring every relationship back to its goal',
-    systemTrace: systemTrace(graph, bad),
+    systemTrace: systemTrace(graph, states.keyAt(bad)),
   });
 }

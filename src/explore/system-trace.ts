@@ -27,20 +27,21 @@ export interface SystemTraceStep {
 export type SystemTrace = SystemTraceStep[];
 
 /**
- * The moves from the initial state to state `id`, shortest. No back-pointers
- * are stored: ids follow breadth-first levels, so a predecessor is found by
- * expanding the states of the level before until one leads to the state.
+ * The moves from the initial state to the state with key `key`, shortest. No
+ * back-pointers are stored: each state knows its depth, so a predecessor is
+ * found by expanding the states one level up until one leads to it.
  */
-function pathTo(graph: SystemGraph, id: number): SystemMove[] {
+function pathTo(graph: SystemGraph, key: number): SystemMove[] {
+  const { states } = graph;
   const moves: SystemMove[] = [];
-  for (let at = id, d = depthOf(graph, id); d > 0; d--) {
-    const key = graph.states.keyOf(at);
+  for (let at = key, d = depthOf(graph, key); d > 0; d--) {
     let found = false;
-    for (let pred = graph.levels[d - 1] as number; pred < (graph.levels[d] as number) && !found; pred++) {
-      const move = moveBetween(graph, pred, key);
+    for (let slot = 0; slot < states.capacity && !found; slot++) {
+      if (!states.used(slot) || states.depthAt(slot) !== d - 1) continue;
+      const move = moveBetween(graph, states.keyAt(slot), at);
       if (move) {
         moves.push(move);
-        at = pred;
+        at = states.keyAt(slot);
         found = true;
       }
     }
@@ -49,22 +50,22 @@ function pathTo(graph: SystemGraph, id: number): SystemMove[] {
   return moves.reverse();
 }
 
-/** The move from state `from` to the state with key `key`, if there is one. */
-function moveBetween(graph: SystemGraph, from: number, key: number): SystemMove | undefined {
+/** The move from the state with key `from` to the state with key `to`, if there is one. */
+function moveBetween(graph: SystemGraph, from: number, to: number): SystemMove | undefined {
   const { codec, table } = graph;
   const k = graph.shape.relationships;
-  const tuple = codec.unpack(graph.states.keyOf(from), new Int32Array(k));
+  const tuple = codec.unpack(from, new Int32Array(k));
   const work = new Int32Array(k);
   for (let i = 0; i < k; i++) {
     const moves = table.moves[tuple[i] as number] as Int32Array;
     for (let m = 0; m < moves.length; m += 2) {
       work.set(tuple);
       work[i] = moves[m + 1] as number;
-      if (codec.pack(work) === key) return { kind: 'relationship', local: tuple[i] as number, step: moves[m] as number };
+      if (codec.pack(work) === to) return { kind: 'relationship', local: tuple[i] as number, step: moves[m] as number };
     }
   }
   for (let h = 0; h < table.sharedSteps.length; h++) {
-    if (applyShared(graph, tuple, h, work) && codec.pack(work) === key) return { kind: 'shared', shared: h };
+    if (applyShared(graph, tuple, h, work) && codec.pack(work) === to) return { kind: 'shared', shared: h };
   }
   return undefined;
 }
@@ -80,14 +81,14 @@ function applyShared(graph: SystemGraph, tuple: Int32Array, h: number, out: Int3
   return enabled;
 }
 
-/** The shortest trace to state `id`. */
-export function systemTrace(graph: SystemGraph, id: number): SystemTrace {
-  return replay(graph, pathTo(graph, id));
+/** The shortest trace to the state with key `key`. */
+export function systemTrace(graph: SystemGraph, key: number): SystemTrace {
+  return replay(graph, pathTo(graph, key));
 }
 
-/** The shortest trace to state `id`, then `last`. */
-export function systemTraceThrough(graph: SystemGraph, id: number, last: SystemMove): SystemTrace {
-  return replay(graph, [...pathTo(graph, id), last]);
+/** The shortest trace to the state with key `key`, then `last`. */
+export function systemTraceThrough(graph: SystemGraph, key: number, last: SystemMove): SystemTrace {
+  return replay(graph, [...pathTo(graph, key), last]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allConfigurations } from '../../src/explore/configuration.js';
+import { allConfigurations, type Configuration, resolveConfiguration } from '../../src/explore/configuration.js';
 import { exploreConfiguration } from '../../src/explore/run-explorer.js';
 import { generatePromela } from '../../src/export/promela.js';
 import { loadSpec } from '../../src/model/check-spec.js';
@@ -23,19 +23,23 @@ async function crossCheck(model: Model): Promise<void> {
   const configurations = allConfigurations(model);
   await Promise.all(
     configurations.map(async (config) => {
-      const ours = exploreConfiguration(model, config);
+      // SPIN has no symmetry reduction: compare with the full count.
+      const k = config.spec?.relationships ?? 1;
+      const ours = exploreConfiguration(model, config, undefined, k > 1 ? { relationships: k, symmetry: false } : undefined);
       const status = (name: string) => ours.verdicts.find((v) => v.property === name)?.status;
       // Where no environment step exists, the goal has no step at all: not a deadlock for fsmkit.
       const endFlags = config.hasEnvironment ? [] : ['-E'];
-      const [count] = await runSpin(generatePromela(model, config, { check: { kind: 'none' }, banner: [] }), [['-A', '-E']]);
+      const [count] = await runSpin(generatePromela(model, config, { check: { kind: 'none' }, banner: [], relationships: k }), [['-A', '-E']]);
       expect(count?.states, `${config.name}: reachable states`).toBe(ours.states);
       for (const property of invariants) {
-        const [run] = await runSpin(generatePromela(model, config, { check: { kind: 'invariant', property: property.name }, banner: [] }), [['-E']]);
+        const [run] = await runSpin(generatePromela(model, config, { check: { kind: 'invariant', property: property.name }, banner: [], relationships: k }), [
+          ['-E'],
+        ]);
         expect(run?.errors === 0 ? 'holds' : 'violated', `${config.name}: ${property.name}`).toBe(status(property.name));
       }
       const noStuck = (model.spec.properties ?? []).find((p) => p.kind === 'no-stuck');
       if (noStuck) {
-        const [run] = await runSpin(generatePromela(model, config, { check: { kind: 'no-stuck' }, banner: [] }), [endFlags]);
+        const [run] = await runSpin(generatePromela(model, config, { check: { kind: 'no-stuck' }, banner: [], relationships: k }), [endFlags]);
         expect(run?.errors === 0 ? 'holds' : 'violated', `${config.name}: ${noStuck.name}`).toBe(status(noStuck.name));
       }
     }),
@@ -45,6 +49,22 @@ async function crossCheck(model: Model): Promise<void> {
 describe.skipIf(!hasSpin)('SPIN agrees with the explorer', () => {
   it('on the failover spec, in every configuration', async () => {
     await crossCheck((await loadSpec(BUNDLED_SPEC)).model as Model);
+  }, 300_000);
+
+  it('with three relationships: the same count, and a careless operator breaks the premise for both', async () => {
+    const model = (await loadSpec(BUNDLED_SPEC)).model as Model;
+    for (const name of ['network-faults', 'crashes']) {
+      const config = resolveConfiguration(model, name) as Configuration;
+      const ours = exploreConfiguration(model, config, undefined, { relationships: 3, symmetry: false });
+      const [count] = await runSpin(generatePromela(model, config, { check: { kind: 'none' }, banner: [], relationships: 3 }), [['-A', '-E']]);
+      expect(count?.states, name).toBe(ours.states);
+    }
+    const careless = resolveConfiguration(model, 'careless-operator') as Configuration;
+    const [run] = await runSpin(
+      generatePromela(model, careless, { check: { kind: 'invariant', property: 'partner-down-alone' }, banner: [], relationships: 3 }),
+      [['-E']],
+    );
+    expect(run?.errors).toBe(1);
   }, 300_000);
 
   it('on the toy pair', async () => {

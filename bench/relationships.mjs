@@ -1,0 +1,188 @@
+// K relationships side by side: fsmkit against SPIN (and, for K = 1, XState
+// with @xstate/graph), all measured in this run on the same model.
+//
+//   node bench/relationships.mjs [--config maintenance] [--max-k 3] [--k4]
+//
+// fsmkit end-to-end is the CLI in a child process (spec to every verdict);
+// "explore" is the exploration inside that run. SPIN end-to-end is spin -a,
+// gcc -O2 and pan -DBFS (breadth first, as fsmkit) counting states (-A -E: no
+// property checked, so SPIN does less than fsmkit's end-to-end run). State
+// counts are compared with symmetry off: equal counts are a correctness check.
+// With --k4, K = 4 runs with symmetry only (SPIN would need the full count).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveConfiguration } from '../dist/explore/configuration.js';
+import { exploreSystem } from '../dist/explore/explore-system.js';
+import { generatePromela } from '../dist/export/promela.js';
+import { loadSpec } from '../dist/model/check-spec.js';
+import { exploreWithXState } from './xstate-pair.mjs';
+
+const { values } = parseArgs({
+  options: { config: { type: 'string', default: 'maintenance' }, 'max-k': { type: 'string', default: '3' }, k4: { type: 'boolean', default: false } },
+});
+const root = new URL('..', import.meta.url).pathname;
+const specFile = join(root, 'spec/dhcpv4-failover.yaml');
+const { model } = await loadSpec(specFile);
+const config = resolveConfiguration(model, values.config);
+if (!config) throw new Error(`no configuration ${values.config}`);
+const maxK = Number(values['max-k']);
+
+const works = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+const missing = [works('spin', ['-V']) ? '' : 'spin', works('gcc', ['--version']) ? '' : 'gcc'].filter(Boolean);
+const gnuTime = existsSync('/usr/bin/time') && works('/usr/bin/time', ['-f', '%M', 'true']);
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const seconds = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+const perSecond = (states, ms) => (ms ? `${Math.round((states / ms) * 1000).toLocaleString('en-US')}` : 'n/a');
+const mib = (bytes) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(1)}x` : 'n/a');
+
+function fsmkit(k, symmetry) {
+  const argv = ['explore', specFile, '--config', config.name, '--relationships', String(k), symmetry ? '--symmetry' : '--no-symmetry', '--json'];
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [join(root, 'bench/measure-cli.mjs'), ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wallMs = performance.now() - started;
+  if (run.status !== 0) throw new Error(`fsmkit ${argv.join(' ')} exited ${run.status}: ${run.stderr}`);
+  const report = JSON.parse(run.stdout).configurations[0];
+  const rss = JSON.parse(/fsmkit-bench (.*)\n?$/.exec(run.stderr)?.[1] ?? '{}').maxRssKb;
+  return {
+    states: report.states,
+    fullStates: report.system.fullStates,
+    exploreMs: report.elapsedMs,
+    wallMs,
+    peakBytes: rss * 1024,
+    storeBytes: report.system.bytesPerState,
+  };
+}
+
+function spin(k) {
+  const dir = mkdtempSync(join(tmpdir(), 'fsmkit-bench-spin-'));
+  try {
+    writeFileSync(join(dir, 'model.pml'), generatePromela(model, config, { check: { kind: 'none' }, banner: [], relationships: k }));
+    const timed = (command, args) => {
+      const started = performance.now();
+      const run = spawnSync(command, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+      if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr}`);
+      return { ms: performance.now() - started, stdout: run.stdout, stderr: run.stderr };
+    };
+    const generate = timed('spin', ['-a', 'model.pml']);
+    const compile = timed('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', '-DBFS', '-DMEMLIM=20000', '-o', 'pan', 'pan.c']);
+    const pan = gnuTime ? timed('/usr/bin/time', ['-f', 'peak %M', './pan', '-A', '-E']) : timed('./pan', ['-A', '-E']);
+    const states = Number(/(\d+) states, stored/.exec(pan.stdout)?.[1]);
+    const totalMb = Number(/([\d.]+)\s+total actual memory usage/.exec(pan.stdout)?.[1]);
+    const peakKb = Number(/peak (\d+)/.exec(pan.stderr)?.[1]);
+    return {
+      states,
+      panMs: pan.ms,
+      wallMs: generate.ms + compile.ms + pan.ms,
+      compileMs: generate.ms + compile.ms,
+      peakBytes: Number.isFinite(peakKb) ? peakKb * 1024 : totalMb * 2 ** 20,
+      storeBytes: (totalMb * 2 ** 20) / states,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The fastest of a few in-process runs of fsmkit's K = 1 exploration (warm, as XState's is measured after its import). */
+function fsmkitWarm() {
+  let best = Number.POSITIVE_INFINITY;
+  let states = 0;
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    states = exploreSystem(model, config, { relationships: 1, symmetry: true }).states.size;
+    best = Math.min(best, performance.now() - started);
+  }
+  return { states, ms: best };
+}
+
+out(`\nK relationships on configuration "${config.name}" of spec/dhcpv4-failover.yaml (${new Date().toISOString().slice(0, 10)})`);
+if (missing.length) out(`SPIN side skipped: ${missing.join(' and ')} not installed (apt-get install spin gcc)`);
+out();
+const header = ['K', 'engine', 'states', 'equal', 'wall', 'explore', 'states/s', 'peak RSS', 'B/state', 'vs SPIN e2e', 'vs pan states/s'];
+const rows = [header];
+for (let k = 1; k <= maxK; k++) {
+  const off = fsmkit(k, false);
+  const on = k > 1 ? fsmkit(k, true) : undefined;
+  const theirs = missing.length ? undefined : spin(k);
+  const same = theirs ? (theirs.states === off.states ? 'yes' : `NO (${theirs.states})`) : 'n/a';
+  const panRate = theirs ? theirs.states / theirs.panMs : undefined;
+  rows.push([
+    String(k),
+    'fsmkit',
+    String(off.states),
+    same,
+    seconds(off.wallMs),
+    seconds(off.exploreMs),
+    perSecond(off.states, off.exploreMs),
+    mib(off.peakBytes),
+    off.storeBytes.toFixed(1),
+    theirs ? ratio(theirs.wallMs, off.wallMs) : 'n/a',
+    panRate ? ratio(off.states / off.exploreMs, panRate) : 'n/a',
+  ]);
+  if (on) {
+    rows.push([
+      String(k),
+      'fsmkit, symmetry',
+      `${on.states} (${on.fullStates})`,
+      on.fullStates === off.states ? 'yes' : 'NO',
+      seconds(on.wallMs),
+      seconds(on.exploreMs),
+      perSecond(on.states, on.exploreMs),
+      mib(on.peakBytes),
+      on.storeBytes.toFixed(1),
+      theirs ? ratio(theirs.wallMs, on.wallMs) : 'n/a',
+      panRate ? ratio(on.states / on.exploreMs, panRate) : 'n/a',
+    ]);
+  }
+  if (theirs) {
+    rows.push([
+      String(k),
+      'SPIN (spin -a, gcc, pan)',
+      String(theirs.states),
+      same,
+      seconds(theirs.wallMs),
+      `${seconds(theirs.panMs)} pan`,
+      perSecond(theirs.states, theirs.panMs),
+      mib(theirs.peakBytes),
+      theirs.storeBytes.toFixed(1),
+      '1.0x',
+      '1.0x',
+    ]);
+  }
+}
+if (values.k4) {
+  const on = fsmkit(4, true);
+  rows.push([
+    '4',
+    'fsmkit, symmetry',
+    `${on.states} (${on.fullStates})`,
+    'n/a',
+    seconds(on.wallMs),
+    seconds(on.exploreMs),
+    perSecond(on.states, on.exploreMs),
+    mib(on.peakBytes),
+    on.storeBytes.toFixed(1),
+    'n/a',
+    'n/a',
+  ]);
+}
+const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+for (const row of rows) out(row.map((cell, i) => (i === 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+out();
+out('wall: whole run (fsmkit: the CLI from spec to every verdict; SPIN: spin -a + gcc -O2 + pan -DBFS, counting only).');
+out("explore: the exploration alone (SPIN: pan). B/state: fsmkit, its state table; SPIN, pan's total memory over states.");
+out('vs SPIN e2e: SPIN wall / fsmkit wall; vs pan states/s: fsmkit states/s / pan states/s (both > 1 means fsmkit is ahead).');
+
+const warm = fsmkitWarm();
+const started = performance.now();
+const xstateStates = exploreWithXState(model, config);
+const xstateMs = performance.now() - started;
+out();
+out(`K = 1 against XState v5 + @xstate/graph (getAdjacencyMap), in this process:`);
+out(`  XState     ${xstateStates} states in ${seconds(xstateMs)}: ${perSecond(xstateStates, xstateMs)} states/s`);
+out(`  fsmkit     ${warm.states} states in ${(warm.ms).toFixed(1)} ms (fastest of 20): ${perSecond(warm.states, warm.ms)} states/s`);
+out(`  fsmkit is ${ratio(xstateMs, warm.ms)} faster${xstateStates === warm.states ? '' : ' (STATE COUNTS DIFFER)'}`);

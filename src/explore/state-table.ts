@@ -1,0 +1,117 @@
+const EMPTY = 0;
+const MAX_LOAD = 0.8;
+/** Growth factor: with at most 80% load, a table is always between 57% and 80% full. */
+const GROWTH = 1.4;
+
+/**
+ * The visited set of the system explorer: an open-addressing hash table of
+ * integer keys below 2^53 (stored as key + 1 in a Float64Array, 0 meaning
+ * empty) and, beside each, the breadth-first depth at which the key was
+ * found. Nothing else is stored per state: the frontier lives in its own
+ * queue, traces are rebuilt level by level from the depths, and slot numbers
+ * serve as state numbers. One state costs 9 bytes per slot (10 past depth
+ * 254), so 11 to 16 bytes at the loads the table keeps.
+ */
+export class StateTable {
+  private keys: Float64Array;
+  private depths: Uint8Array | Uint16Array;
+  /** capacity / 2^32: maps a 32-bit hash onto a slot with a multiplication (no modulo of doubles). */
+  private scale: number;
+  size = 0;
+
+  constructor(expected = 1 << 12) {
+    const capacity = Math.max(16, Math.ceil(expected / MAX_LOAD));
+    this.keys = new Float64Array(capacity);
+    this.depths = new Uint8Array(capacity);
+    this.scale = capacity / 2 ** 32;
+  }
+
+  get capacity(): number {
+    return this.keys.length;
+  }
+
+  /** The slot of `key`, or -1 when absent. */
+  slotOf(key: number): number {
+    const keys = this.keys;
+    const capacity = keys.length;
+    const stored = key + 1;
+    let slot = Math.floor(hash(key) * this.scale);
+    for (;;) {
+      const value = keys[slot] as number;
+      if (value === stored) return slot;
+      if (value === EMPTY) return -1;
+      if (++slot === capacity) slot = 0;
+    }
+  }
+
+  /** Adds `key` found at `depth`; false when it was there already. */
+  add(key: number, depth: number): boolean {
+    const keys = this.keys;
+    const capacity = keys.length;
+    const stored = key + 1;
+    let slot = Math.floor(hash(key) * this.scale);
+    for (;;) {
+      const value = keys[slot] as number;
+      if (value === stored) return false;
+      if (value === EMPTY) break;
+      if (++slot === capacity) slot = 0;
+    }
+    keys[slot] = stored;
+    if (depth > 0xff && this.depths instanceof Uint8Array) this.depths = Uint16Array.from(this.depths);
+    if (depth > 0xffff) throw new RangeError('the state table records depths up to 65535');
+    this.depths[slot] = depth;
+    this.size++;
+    if (this.size > capacity * MAX_LOAD) this.grow();
+    return true;
+  }
+
+  /** Whether slot `slot` holds a key. */
+  used(slot: number): boolean {
+    return this.keys[slot] !== EMPTY;
+  }
+
+  /** The key in slot `slot` (meaningful when the slot is used). */
+  keyAt(slot: number): number {
+    return (this.keys[slot] as number) - 1;
+  }
+
+  depthAt(slot: number): number {
+    return this.depths[slot] as number;
+  }
+
+  /** Bytes held per slot and in all. */
+  bytes(): number {
+    return this.keys.byteLength + this.depths.byteLength;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldDepths = this.depths;
+    const capacity = Math.ceil(oldKeys.length * GROWTH);
+    const keys = new Float64Array(capacity);
+    const depths = oldDepths instanceof Uint8Array ? new Uint8Array(capacity) : new Uint16Array(capacity);
+    const scale = capacity / 2 ** 32;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const stored = oldKeys[i] as number;
+      if (stored === EMPTY) continue;
+      let slot = Math.floor(hash(stored - 1) * scale);
+      while (keys[slot] !== EMPTY) if (++slot === capacity) slot = 0;
+      keys[slot] = stored;
+      depths[slot] = oldDepths[i] as number;
+    }
+    this.keys = keys;
+    this.depths = depths;
+    this.scale = scale;
+  }
+}
+
+/** Mixes both 32-bit halves of a key below 2^53 (MurmurHash3's finaliser). */
+function hash(key: number): number {
+  let h = (key >>> 0) ^ Math.imul((key / 4294967296) >>> 0, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
