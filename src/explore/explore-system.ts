@@ -118,22 +118,25 @@ export function exploreSystem(model: Model, config: Configuration, shape: System
       const key = frontier.get(j);
       codec.unpack(key, tuple);
       for (let i = 0; i < k; i++) table.expand(tuple[i] as number);
+      // Read after expanding: the table's arrays are replaced as they grow.
+      const { moveData, moveStart, moveEnd, sharedData } = table;
       successorCount = 0;
       for (let i = 0; i < k; i++) {
         const l = tuple[i] as number;
         // With symmetry, equal neighbours give the same successors up to order.
         if (codec.symmetry && i > 0 && tuple[i - 1] === l) continue;
-        const moves = table.moves[l] as Int32Array;
-        for (let m = 1; m < moves.length; m += 2) {
-          work.set(tuple);
-          work[i] = moves[m] as number;
+        const end = moveEnd[l] as number;
+        for (let m = (moveStart[l] as number) + 1; m < end; m += 2) {
+          // A loop, not work.set(tuple): for a handful of entries the builtin costs more than the copy.
+          for (let c = 0; c < k; c++) work[c] = tuple[c] as number;
+          work[i] = moveData[m] as number;
           link(key, codec.pack(work), depth + 1);
         }
       }
       for (let h = 0; h < sharedCount; h++) {
         let enabled = false;
         for (let i = 0; i < k; i++) {
-          const target = (table.shared[tuple[i] as number] as Int32Array)[h] as number;
+          const target = sharedData[(tuple[i] as number) * sharedCount + h] as number;
           if (target === DISABLED) {
             work[i] = tuple[i] as number;
           } else {

@@ -1,9 +1,12 @@
 import { ruleEnabled } from '../model/guard.js';
-import type { Model, ModelEvent } from '../model/model.js';
+import type { Model, ModelEvent, ModelRule } from '../model/model.js';
 import type { Configuration } from './configuration.js';
 import { PAIR_WIDTH, PairCodec, type PairKey, S } from './pair-codec.js';
 import { type Step, stepTable } from './steps.js';
 import { PairStepper } from './successors.js';
+
+/** Both servers of a pair, as a constant: a literal in a loop would be a new array on every call. */
+const BOTH = [0, 1] as const;
 
 /**
  * A step of the whole system of K relationships: one relationship's step, or
@@ -41,17 +44,30 @@ export class LocalTable {
   private readonly index = new Map<number, number>();
   /** keys[l]: the pair key of local state l. */
   readonly keys: number[] = [];
-  /** Whether local state l's successors have been computed. */
-  private readonly expanded: boolean[] = [];
-  /** Successors of l under relationship steps: moves[l] is a flat list of (step id, target) pairs, self-loops left out. */
-  readonly moves: Int32Array[] = [];
-  /** shared[l][h]: target of l under shared step h, DISABLED when not enabled (l itself when enabled but without effect). */
-  readonly shared: Int32Array[] = [];
-  /** ruleFired[r]: rule r is enabled in some expanded local state. */
-  readonly ruleFired: boolean[];
+  /**
+   * Successors of l under relationship steps, self-loops left out: the
+   * (step id, target) pairs in moveData[moveStart[l] .. moveEnd[l]). moveStart[l]
+   * is -1 until l is expanded. Flat typed arrays: nothing allocated per state.
+   * (They are replaced as they grow: read them after `expand`.)
+   */
+  moveData = new Int32Array(1 << 10);
+  moveStart = new Int32Array(1 << 8).fill(-1);
+  moveEnd = new Int32Array(1 << 8);
+  private moveLength = 0;
+  /** sharedData[l * sharedSteps.length + h]: target of l under shared step h, DISABLED when not enabled (l itself when enabled but without effect). */
+  sharedData = new Int32Array(1 << 8);
+  /** ruleFired[r]: rule r is enabled in some expanded local state (link-lost rules: see firedRules). */
+  private readonly ruleFired: boolean[];
+  /**
+   * stepsFrom[server][state]: the relationship steps that can move `server` out of `state`,
+   * in step order (rule-less steps are listed under every state).
+   */
+  private readonly stepsFrom: Step[][][];
   /** Per local state: link ok, no protocol move, and not the goal. */
   readonly stuck: boolean[] = [];
   readonly isGoal: boolean[] = [];
+  /** Rules that document "nothing happens": fired when enabled, never a step. */
+  private readonly stayRules: ModelRule[];
   private readonly pair = new Int32Array(PAIR_WIDTH);
   private readonly next = new Int32Array(PAIR_WIDTH);
 
@@ -66,9 +82,13 @@ export class LocalTable {
     this.stepper = new PairStepper(model);
     this.goal = goal;
     this.ruleFired = model.rules.map(() => false);
+    this.stayRules = model.rules.filter((r) => r.stay);
     const steps = stepTable(model, config);
     this.steps = steps;
     this.relationshipSteps = steps.filter((s) => model.events[s.event]?.scope === 'relationship');
+    this.stepsFrom = [0, 1].map((server) =>
+      model.states.map((state) => this.relationshipSteps.filter((s) => s.server === server && (s.rule === undefined || s.rule.from === state.id))),
+    );
     const groups = new Map<string, Step[]>();
     for (const step of steps) {
       const event = model.events[step.event];
@@ -77,6 +97,11 @@ export class LocalTable {
       groups.set(group, [...(groups.get(group) ?? []), step]);
     }
     this.sharedSteps = [...groups.values()].map((pairSteps, index) => ({ index, pairSteps, healing: pairSteps[0]?.healing ?? false }));
+  }
+
+  /** Which rules fired in the expanded local states, link-lost rules included. */
+  firedRules(): boolean[] {
+    return this.ruleFired.map((fired, rule) => fired || (this.stepper.linkLostFired[rule] ?? false));
   }
 
   /** How many local states have been numbered. */
@@ -95,7 +120,10 @@ export class LocalTable {
       );
     this.index.set(key, l);
     this.keys.push(key);
-    this.expanded.push(false);
+    if (l === this.moveStart.length) {
+      this.moveStart = grown(this.moveStart, -1);
+      this.moveEnd = grown(this.moveEnd, 0);
+    }
     return l;
   }
 
@@ -104,49 +132,73 @@ export class LocalTable {
     return this.codec.unpack(this.keys[l] as PairKey, into);
   }
 
+  /** Whether local state l's successors have been computed. */
+  isExpanded(l: number): boolean {
+    return l < this.keys.length && (this.moveStart[l] as number) >= 0;
+  }
+
+  /** Target of local state l under shared step h (DISABLED when not enabled there). */
+  sharedTarget(l: number, h: number): number {
+    return this.sharedData[l * this.sharedSteps.length + h] as number;
+  }
+
   /** Computes (once) what every step does to local state l. */
   expand(l: number): void {
-    if (this.expanded[l]) return;
-    this.expanded[l] = true;
+    if ((this.moveStart[l] as number) >= 0) return;
     const { model, stepper, pair, next } = this;
     this.pairOf(l, pair);
-    const moves: number[] = [];
+    const start = this.moveLength;
     let protocol = false;
-    for (const step of this.relationshipSteps) {
-      if (!stepper.apply(step, pair, next)) continue;
-      if (step.rule) this.ruleFired[step.rule.index] = true;
-      const target = this.intern(this.codec.pack(next));
-      if (target === l) continue;
-      if (step.protocol) protocol = true;
-      moves.push(step.id, target);
-    }
-    const shared = new Int32Array(this.sharedSteps.length).fill(DISABLED);
-    for (const group of this.sharedSteps) {
-      for (const step of group.pairSteps) {
+    for (const server of BOTH) {
+      for (const step of this.stepsFrom[server]?.[pair[S[server]] as number] ?? []) {
         if (!stepper.apply(step, pair, next)) continue;
         if (step.rule) this.ruleFired[step.rule.index] = true;
         const target = this.intern(this.codec.pack(next));
-        const earlier = shared[group.index] as number;
-        if (earlier !== DISABLED && earlier !== target)
-          throw new Error(`internal: shared step ${group.index} has two outcomes on one relationship; the checker should have refused the spec`);
-        shared[group.index] = target;
+        if (target === l) continue;
+        if (step.protocol) protocol = true;
+        if (this.moveLength + 2 > this.moveData.length) this.moveData = grown(this.moveData, 0);
+        this.moveData[this.moveLength++] = step.id;
+        this.moveData[this.moveLength++] = target;
       }
     }
-    for (const rule of model.rules) {
-      if (!rule.stay || this.ruleFired[rule.index]) continue;
-      for (const server of [0, 1] as const) {
+    this.moveStart[l] = start;
+    this.moveEnd[l] = this.moveLength;
+    const count = this.sharedSteps.length;
+    while ((l + 1) * count > this.sharedData.length) this.sharedData = grown(this.sharedData, 0);
+    const shared = this.sharedData;
+    shared.fill(DISABLED, l * count, (l + 1) * count);
+    for (const group of this.sharedSteps) {
+      for (const step of group.pairSteps) {
+        if (step.rule && step.rule.from !== pair[S[step.server as 0 | 1]]) continue;
+        if (!stepper.apply(step, pair, next)) continue;
+        if (step.rule) this.ruleFired[step.rule.index] = true;
+        const target = this.intern(this.codec.pack(next));
+        const slot = l * count + group.index;
+        const earlier = shared[slot] as number;
+        if (earlier !== DISABLED && earlier !== target)
+          throw new Error(`internal: shared step ${group.index} has two outcomes on one relationship; the checker should have refused the spec`);
+        shared[slot] = target;
+      }
+    }
+    for (const rule of this.stayRules) {
+      if (this.ruleFired[rule.index]) continue;
+      for (const server of BOTH) {
+        if (rule.from !== pair[S[server]]) continue;
         const ctx = stepper.context(pair, server);
         const enabled = (e: number) => this.config.enabled[e] && ruleEnabled(model, rule, model.events[e] as ModelEvent, ctx);
         if (rule.events.some(enabled)) this.ruleFired[rule.index] = true;
       }
     }
-    stepper.linkLostFired.forEach((fired, rule) => {
-      if (fired) this.ruleFired[rule] = true;
-    });
-    this.moves[l] = Int32Array.from(moves);
-    this.shared[l] = shared;
     const goal = pair[S[0]] === this.goal[0] && pair[S[1]] === this.goal[1];
     this.isGoal[l] = goal;
     this.stuck[l] = !protocol && stepper.linkOk(pair) && !goal;
   }
+}
+
+/** A copy of `array` twice as long, the new half filled with `fill`. */
+function grown(array: Int32Array<ArrayBuffer>, fill: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  if (fill !== 0) bigger.fill(fill, array.length);
+  return bigger;
 }

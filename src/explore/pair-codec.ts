@@ -38,25 +38,35 @@ export class PairCodec {
   }
 
   pack(p: PairState): PairKey {
+    // Unrolled, integer arithmetic only (the key has at most 31 bits): this runs once per step tried.
+    const sb = this.stateBits;
+    const mb = this.memoryBits;
     let key = p[NET] as number;
-    for (const i of [1, 0] as const) {
-      key = key * 2 + (p[F[i]] as number);
-      key = key * 2 ** this.memoryBits + ((p[M[i]] as number) - NO_MEMORY);
-      key = key * 2 ** this.stateBits + (p[S[i]] as number);
-    }
+    key = (key << 1) | (p[5] as number);
+    key = (key << mb) | ((p[4] as number) - NO_MEMORY);
+    key = (key << sb) | (p[3] as number);
+    key = (key << 1) | (p[2] as number);
+    key = (key << mb) | ((p[1] as number) - NO_MEMORY);
+    key = (key << sb) | (p[0] as number);
     return key as PairKey;
   }
 
   unpack(key: PairKey, into: PairState): PairState {
+    const sb = this.stateBits;
+    const mb = this.memoryBits;
     let rest = key as number;
-    for (const i of [0, 1] as const) {
-      into[S[i]] = rest % 2 ** this.stateBits;
-      rest = Math.floor(rest / 2 ** this.stateBits);
-      into[M[i]] = (rest % 2 ** this.memoryBits) + NO_MEMORY;
-      rest = Math.floor(rest / 2 ** this.memoryBits);
-      into[F[i]] = rest % 2;
-      rest = Math.floor(rest / 2);
-    }
+    into[0] = rest & ((1 << sb) - 1);
+    rest >>>= sb;
+    into[1] = (rest & ((1 << mb) - 1)) + NO_MEMORY;
+    rest >>>= mb;
+    into[2] = rest & 1;
+    rest >>>= 1;
+    into[3] = rest & ((1 << sb) - 1);
+    rest >>>= sb;
+    into[4] = (rest & ((1 << mb) - 1)) + NO_MEMORY;
+    rest >>>= mb;
+    into[5] = rest & 1;
+    rest >>>= 1;
     into[NET] = rest;
     return into;
   }

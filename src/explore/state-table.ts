@@ -19,7 +19,7 @@ export class StateTable {
   private scale: number;
   size = 0;
 
-  constructor(expected = 1 << 12) {
+  constructor(expected = 64) {
     const capacity = Math.max(16, Math.ceil(expected / MAX_LOAD));
     this.keys = new Float64Array(capacity);
     this.depths = new Uint8Array(capacity);

@@ -31,7 +31,7 @@ function verdict(property: PropertySpec, status: VerdictStatus, extra: Partial<V
 function reachedLocals(graph: SystemGraph): number[] {
   const out: number[] = [];
   graph.firstSeen.forEach((id, l) => {
-    if (id >= 0 && graph.table.moves[l]) out.push(l);
+    if (id >= 0 && graph.table.isExpanded(l)) out.push(l);
   });
   return out;
 }
@@ -65,7 +65,8 @@ function reachability(graph: SystemGraph, property: PropertySpec): Verdict {
       if (state.roles[role] && !reached[role]?.has(state.id)) unreached.push(`${model.roles[role]}:${state.name}`);
     }
   }
-  const unfired = model.rules.filter((r) => !table.ruleFired[r.index]).map((r) => r.id);
+  const fired = table.firedRules();
+  const unfired = model.rules.filter((r) => !fired[r.index]).map((r) => r.id);
   return verdict(property, unreached.length === 0 && unfired.length === 0 ? 'holds' : 'violated', { unreached, unfired });
 }
 
@@ -127,11 +128,13 @@ function entry(graph: SystemGraph, property: PropertySpec): Verdict {
       const breach = entryBreach(model, watch, before, table.pairOf(target, after));
       if (breach) found = { l, move, breach };
     };
-    const moves = table.moves[l] as Int32Array;
-    for (let m = 0; m < moves.length; m += 2) check(moves[m + 1] as number, { kind: 'relationship', local: l, step: moves[m] as number });
-    (table.shared[l] as Int32Array).forEach((target, h) => {
+    for (let m = table.moveStart[l] as number; m < (table.moveEnd[l] as number); m += 2) {
+      check(table.moveData[m + 1] as number, { kind: 'relationship', local: l, step: table.moveData[m] as number });
+    }
+    for (let h = 0; h < table.sharedSteps.length; h++) {
+      const target = table.sharedTarget(l, h);
       if (target !== DISABLED) check(target, { kind: 'shared', shared: h });
-    });
+    }
   }
   if (!found) return verdict(property, 'holds');
   const who = model.roles[found.breach.server];
@@ -204,20 +207,20 @@ function recoverable(graph: SystemGraph, property: PropertySpec): Verdict {
       return false;
     };
     for (let i = 0; i < k; i++) {
-      const moves = table.moves[tuple[i] as number];
-      if (!moves) continue;
-      for (let m = 0; m < moves.length; m += 2) {
-        if (!healing[moves[m] as number]) continue;
-        work.set(tuple);
-        work[i] = moves[m + 1] as number;
+      const l = tuple[i] as number;
+      // Unexpanded only past a state limit.
+      if (!table.isExpanded(l)) continue;
+      for (let m = table.moveStart[l] as number; m < (table.moveEnd[l] as number); m += 2) {
+        if (!healing[table.moveData[m] as number]) continue;
+        for (let c = 0; c < k; c++) work[c] = tuple[c] as number;
+        work[i] = table.moveData[m + 1] as number;
         if (consider(codec.pack(work))) return REACHES_GOOD;
       }
     }
     for (const h of sharedHealing) {
       let enabled = false;
       for (let i = 0; i < k; i++) {
-        // Undefined only past a state limit, for a relationship never expanded.
-        const target = table.shared[tuple[i] as number]?.[h] ?? DISABLED;
+        const target = table.isExpanded(tuple[i] as number) ? table.sharedTarget(tuple[i] as number, h) : DISABLED;
         work[i] = target === DISABLED ? (tuple[i] as number) : target;
         if (target !== DISABLED) enabled = true;
       }

@@ -57,11 +57,11 @@ function moveBetween(graph: SystemGraph, from: number, to: number): SystemMove |
   const tuple = codec.unpack(from, new Int32Array(k));
   const work = new Int32Array(k);
   for (let i = 0; i < k; i++) {
-    const moves = table.moves[tuple[i] as number] as Int32Array;
-    for (let m = 0; m < moves.length; m += 2) {
+    const l = tuple[i] as number;
+    for (let m = table.moveStart[l] as number; m < (table.moveEnd[l] as number); m += 2) {
       work.set(tuple);
-      work[i] = moves[m + 1] as number;
-      if (codec.pack(work) === to) return { kind: 'relationship', local: tuple[i] as number, step: moves[m] as number };
+      work[i] = table.moveData[m + 1] as number;
+      if (codec.pack(work) === to) return { kind: 'relationship', local: l, step: table.moveData[m] as number };
     }
   }
   for (let h = 0; h < table.sharedSteps.length; h++) {
@@ -74,7 +74,7 @@ function moveBetween(graph: SystemGraph, from: number, to: number): SystemMove |
 function applyShared(graph: SystemGraph, tuple: Int32Array, h: number, out: Int32Array): boolean {
   let enabled = false;
   tuple.forEach((l, i) => {
-    const target = (graph.table.shared[l] as Int32Array)[h] as number;
+    const target = graph.table.sharedTarget(l, h);
     out[i] = target === DISABLED ? l : target;
     if (target !== DISABLED) enabled = true;
   });
@@ -106,9 +106,10 @@ function replay(graph: SystemGraph, moves: SystemMove[]): SystemTrace {
     let step = undefined as (typeof table.steps)[number] | undefined;
     if (move.kind === 'relationship') {
       const position = actual.indexOf(move.local);
-      const moves = table.moves[move.local] as Int32Array;
       let target = -1;
-      for (let m = 0; m < moves.length; m += 2) if (moves[m] === move.step) target = moves[m + 1] as number;
+      for (let m = table.moveStart[move.local] as number; m < (table.moveEnd[move.local] as number); m += 2) {
+        if (table.moveData[m] === move.step) target = table.moveData[m + 1] as number;
+      }
       if (position < 0 || target < 0) throw new Error('internal: a trace move does not apply');
       actual[position] = target;
       step = table.steps[move.step];

@@ -123,7 +123,7 @@ describe('K relationships: counterexamples', () => {
     expect(crash).toBeDefined();
     // Both relationships in NORMAL/NORMAL: the primary host's crash sends both primaries to STARTUP.
     const normal = graph.table.keys.findIndex((_, l) => graph.table.isGoal[l]);
-    const after = graph.table.shared[normal]?.[crash?.index ?? -1] as number;
+    const after = graph.table.sharedTarget(normal, crash?.index ?? -1);
     const p = graph.table.pairOf(after);
     expect(dhcp.states[p[0] as number]?.name).toBe('STARTUP');
   });
