@@ -136,7 +136,7 @@ export async function runStart(options: CliOptions, io: CliIo, paint: Paint): Pr
     const largest = Math.max(...generated.matrix.configurations.map((c) => c.states));
     const unexpected = generated.diagnostics.filter((d) => d.code === 'UNEXPECTED_VERDICT').length;
     const verdicts = unexpected === 0 ? 'every verdict as expected' : paint('error', count(unexpected, 'unexpected verdict'));
-    io.stdout(`explored ${count(generated.matrix.configurations.length, 'configuration')} (at most ${largest} pair states): ${verdicts}\n`);
+    io.stdout(`explored ${count(generated.matrix.configurations.length, 'configuration')} (at most ${largest} states): ${verdicts}\n`);
     for (const line of violationLines(generated.matrix)) io.stdout(`  ${line}\n`);
   }
   for (const group of generated.groups) io.stdout(`wrote ${count(group.artifacts.length, 'file')} to ${relative(io.cwd, group.dir) || '.'}\n`);

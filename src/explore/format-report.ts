@@ -23,7 +23,7 @@ export function formatMatrix(report: MatrixReport, paint: Paint = noPaint): stri
   const properties = report.configurations[0]?.verdicts.map((v) => v.property) ?? [];
   const header = ['configuration', 'states', 'transitions', 'diameter', 'time', ...properties];
   const rows = report.configurations.map((c) => [
-    c.system ? `${c.configuration} (${c.system.relationships} relationships)` : c.configuration,
+    c.system ? `${c.configuration} (K=${c.system.relationships})` : c.configuration,
     String(c.states),
     String(c.transitions),
     String(c.diameter),

@@ -155,10 +155,45 @@ describe('fsmkit explore', () => {
     expect(io.out()).toContain('stopped at the states limit after 100 states');
   });
 
+  it('explores K relationships: counts with and without symmetry, and a trace naming the relationship that moved', async () => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['explore', '--config', 'careless-operator', '--relationships', '2'], io)).toBe(0);
+    expect(io.out()).toContain(
+      '2 relationships between the two hosts (1434 states of one relationship); symmetry on: the 424822 states stand for 848210 without it',
+    );
+    expect(io.out()).toMatch(
+      /11\. r1 primary: normal-partner-down-command \(partner-down-careless, 9\.8\.4\) +r1 PARTNER_DOWN \/ NORMAL\* +r2 INIT \/ INIT +network up/,
+    );
+    const off = captureIo(repoPath(''));
+    expect(await runCli(['explore', '--config', 'crashes', '--relationships', '2', '--no-symmetry', '--json'], off)).toBe(0);
+    const report = JSON.parse(off.out()).configurations[0];
+    expect([report.states, report.system.fullStates, report.system.symmetry]).toEqual([10729, 10729, false]);
+  });
+
+  it('explores a configuration that declares its relationships, and --relationships 1 overrides it', async () => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['explore', '--config', 'two-relationships'], io)).toBe(0);
+    expect(io.out()).toContain('50222 states');
+    const one = captureIo(repoPath(''));
+    expect(await runCli(['explore', '--config', 'two-relationships', '--relationships', '1'], one)).toBe(0);
+    expect(one.out()).toContain('647 states');
+  });
+
+  it('exports K relationships to Promela', async () => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['export', 'promela', '--config', 'crashes', '--relationships', '3'], io)).toBe(0);
+    expect(io.out()).toContain('short s[6]');
+    expect(io.out()).toContain('--relationships 3');
+  });
+
   it.each([
     [['explore', '--config', 'carefull-operator'], 'did you mean "careful-operator"?'],
     [['explore', '--max-states', 'lots'], '--max-states takes a whole number'],
     [['explore', '--config', 'reliable', '--matrix'], 'exclude each other'],
+    [['explore', '--no-symmetry'], '--symmetry and --no-symmetry need --relationships'],
+    [['explore', '--relationships', '0'], '--relationships takes a whole number above 0'],
+    [['explore', '--relationships', '9'], '--relationships takes at most 8'],
+    [['explore', '--config', 'maintenance', '--relationships', '8'], 'one relationship reached more than 64 states'],
   ])('rejects %j with exit 2', async (argv, message) => {
     const io = captureIo(repoPath(''));
     expect(await runCli(argv, io)).toBe(2);

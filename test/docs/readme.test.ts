@@ -15,10 +15,10 @@ describe('README', () => {
     const withoutTime = formatMatrix(exploreMatrix(model))
       .split('\n')
       .map((line) => line.replace(/ {2}(time|\d+ ms) +/, '  '))
-      .filter((line) => /^(configuration|[a-z-]+ +\d)/.test(line));
+      .filter((line) => /^(configuration|[a-z-]+( \(K=\d\))? +\d)/.test(line));
     const shown = readme
       .split('\n')
-      .filter((line) => withoutTime.some((l) => l.split(' ')[0] === line.split(' ')[0]) && /^(configuration|[a-z-]+ +\d)/.test(line));
+      .filter((line) => withoutTime.some((l) => l.split(' ')[0] === line.split(' ')[0]) && /^(configuration|[a-z-]+( \(K=\d\))? +\d)/.test(line));
     expect(shown.map((l) => l.replace(/\s+/g, ' '))).toEqual(withoutTime.map((l) => l.replace(/\s+/g, ' ')));
   });
 

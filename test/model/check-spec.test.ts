@@ -64,6 +64,17 @@ describe('checkSpec', () => {
     }
   });
 
+  it('refuses a scope on events that always act on one relationship or on the network, pointing at it', () => {
+    const text = readFileSync(TOY_SPEC, 'utf8')
+      .replace('    kind: protocol\n    description: The node boots.', '    kind: protocol\n    scope: host\n    description: The node boots.')
+      .replace('    action: network-down\n', '    action: network-down\n    scope: relationship\n');
+    const found = checkSpec('x.yaml', text).diagnostics.map((d) => [d.code, d.start.line, d.message]);
+    expect(found).toEqual([
+      ['MISUSED_FIELD', 58, expect.stringContaining('protocol events always act on one relationship')],
+      ['MISUSED_FIELD', 69, expect.stringContaining('network events always act on every relationship')],
+    ]);
+  });
+
   it('proposes the name probably meant', () => {
     const result = checkSpec('x.yaml', readFileSync(repoPath('test/fixtures/specs/invalid/unknown-state.yaml'), 'utf8'));
     expect(result.diagnostics[0]?.hint).toBe('did you mean "PAIRED"?');
