@@ -28,6 +28,8 @@ export interface ExploreProgress {
   queued: number;
   depth: number;
   elapsedMs: number;
+  /** Set after the exploration, while a property is checked over every state: how many are settled so far. */
+  checking?: { property: string; settled: number };
 }
 
 /**

@@ -71,7 +71,7 @@ export function shapeOf(config: Configuration): SystemShape | undefined {
 
 function exploreSystemConfiguration(model: Model, config: Configuration, shape: SystemShape, options: ExploreOptions): ConfigurationReport {
   const graph = exploreSystem(model, config, shape, options);
-  const out = report(config, checkSystemProperties(graph), {
+  const out = report(config, checkSystemProperties(graph, options.onProgress), {
     states: graph.states.size,
     transitions: graph.transitions,
     diameter: graph.levels.length - 1,

@@ -1,6 +1,7 @@
 import type { Model } from '../model/model.js';
 import type { PropertySpec, StateSet } from '../spec/spec-types.js';
 import { entryBreach, entryWatches } from './entry-watch.js';
+import type { ExploreOptions } from './explore.js';
 import { depthOf, type SystemGraph } from './explore-system.js';
 import { DISABLED } from './local-table.js';
 import { PAIR_WIDTH, S } from './pair-codec.js';
@@ -14,9 +15,11 @@ import { type SystemMove, systemTrace, systemTraceThrough } from './system-trace
  * holding one gives the shortest trace); recoverability and "no step at all"
  * concern the whole system.
  */
-export function checkSystemProperties(graph: SystemGraph): Verdict[] {
+export function checkSystemProperties(graph: SystemGraph, onProgress?: ExploreOptions['onProgress']): Verdict[] {
   const checkers = { reachability, 'no-stuck': noStuck, recoverable, invariant, entry } as const;
-  return (graph.model.spec.properties ?? []).map((property) => checkers[property.kind](graph, property));
+  return (graph.model.spec.properties ?? []).map((property) =>
+    property.kind === 'recoverable' ? recoverable(graph, property, onProgress) : checkers[property.kind](graph, property),
+  );
 }
 
 /** Longest healing walk before the exact passes take over. */
@@ -153,8 +156,18 @@ function entry(graph: SystemGraph, property: PropertySpec): Verdict {
  * repeat until nothing changes (a state is good when a healing step leads to
  * a good state), which decides the rest exactly.
  */
-function recoverable(graph: SystemGraph, property: PropertySpec): Verdict {
+function recoverable(graph: SystemGraph, property: PropertySpec, onProgress?: ExploreOptions['onProgress']): Verdict {
   const { states, codec, table } = graph;
+  const started = performance.now();
+  let settled = 0;
+  const report = () =>
+    onProgress?.({
+      states: states.size,
+      queued: 0,
+      depth: graph.levels.length - 1,
+      elapsedMs: performance.now() - started,
+      checking: { property: property.name, settled },
+    });
   const k = graph.shape.relationships;
   const slots = states.capacity;
   // Indexed by slot: the table's slots number the states.
@@ -170,9 +183,13 @@ function recoverable(graph: SystemGraph, property: PropertySpec): Verdict {
     codec.unpack(states.keyAt(slot), tuple);
     let all = true;
     for (let i = 0; i < k && all; i++) all = table.isGoal[tuple[i] as number] === true;
-    if (all) good[slot] = 1;
+    if (all) {
+      good[slot] = 1;
+      settled++;
+    }
   }
   for (let slot = 0; slot < slots; slot++) {
+    if ((slot & 0xfffff) === 0) report();
     if (good[slot] || !states.used(slot)) continue;
     walkLength = 0;
     for (let at = states.keyAt(slot); at >= 0 && walkLength < MAX_WALK; ) {
@@ -180,6 +197,7 @@ function recoverable(graph: SystemGraph, property: PropertySpec): Verdict {
       const next = heal(at);
       if (next === REACHES_GOOD) {
         for (let w = 0; w < walkLength; w++) good[states.slotOf(walk[w] as number)] = 1;
+        settled += walkLength;
         break;
       }
       at = next;
@@ -192,6 +210,7 @@ function recoverable(graph: SystemGraph, property: PropertySpec): Verdict {
       if (good[slot] || !states.used(slot)) continue;
       if (heal(states.keyAt(slot)) === REACHES_GOOD) {
         good[slot] = 1;
+        settled++;
         changed = true;
       }
     }

@@ -170,6 +170,21 @@ describe('fsmkit explore', () => {
     expect([report.states, report.system.fullStates, report.system.symmetry]).toEqual([10729, 10729, false]);
   });
 
+  it('shows progress on a terminal only, exploring and then checking recoverability, and erases it', async () => {
+    const tty = { ...captureIo(repoPath('')), stderrIsTty: true };
+    let err = '';
+    tty.stderr = (t: string) => {
+      err += t;
+    };
+    expect(await runCli(['explore', '--config', 'careless-operator', '--relationships', '2'], tty)).toBe(0);
+    expect(err).toMatch(/exploring: \d+ states, \d+ states\/s, queue \d+, depth \d+/);
+    expect(err).toMatch(/checking recoverable: \d+% of 424822 states settled/);
+    expect(err.endsWith('\r\u001b[2K')).toBe(true);
+    const piped = captureIo(repoPath(''));
+    expect(await runCli(['explore', '--config', 'careless-operator', '--relationships', '2'], piped)).toBe(0);
+    expect(piped.err()).toBe('');
+  });
+
   it('explores a configuration that declares its relationships, and --relationships 1 overrides it', async () => {
     const io = captureIo(repoPath(''));
     expect(await runCli(['explore', '--config', 'two-relationships'], io)).toBe(0);
