@@ -115,71 +115,38 @@ if (missing.length) out(`SPIN side skipped: ${missing.join(' and ')} not install
 out();
 const header = ['K', 'engine', 'states', 'equal', 'wall', 'explore', 'states/s', 'peak RSS', 'B/state', 'vs SPIN e2e', 'vs pan states/s'];
 const rows = [header];
+/** A row for one fsmkit run; `theirs` is SPIN's run at the same K, when there is one. */
+const fsmkitRow = (k, engine, run, states, equal, theirs) => [
+  String(k),
+  engine,
+  states,
+  equal,
+  seconds(run.wallMs),
+  seconds(run.exploreMs),
+  perSecond(run.states, run.exploreMs),
+  mib(run.peakBytes),
+  run.storeBytes.toFixed(1),
+  theirs ? ratio(theirs.wallMs, run.wallMs) : 'n/a',
+  theirs ? ratio(run.states / run.exploreMs, theirs.states / theirs.panMs) : 'n/a',
+];
 for (let k = 1; k <= maxK; k++) {
   const off = fsmkit(k, false);
-  const on = k > 1 ? fsmkit(k, true) : undefined;
   const theirs = missing.length ? undefined : spin(k);
   const same = theirs ? (theirs.states === off.states ? 'yes' : `NO (${theirs.states})`) : 'n/a';
-  const panRate = theirs ? theirs.states / theirs.panMs : undefined;
-  rows.push([
-    String(k),
-    'fsmkit',
-    String(off.states),
-    same,
-    seconds(off.wallMs),
-    seconds(off.exploreMs),
-    perSecond(off.states, off.exploreMs),
-    mib(off.peakBytes),
-    off.storeBytes.toFixed(1),
-    theirs ? ratio(theirs.wallMs, off.wallMs) : 'n/a',
-    panRate ? ratio(off.states / off.exploreMs, panRate) : 'n/a',
-  ]);
-  if (on) {
-    rows.push([
-      String(k),
-      'fsmkit, symmetry',
-      `${on.states} (${on.fullStates})`,
-      on.fullStates === off.states ? 'yes' : 'NO',
-      seconds(on.wallMs),
-      seconds(on.exploreMs),
-      perSecond(on.states, on.exploreMs),
-      mib(on.peakBytes),
-      on.storeBytes.toFixed(1),
-      theirs ? ratio(theirs.wallMs, on.wallMs) : 'n/a',
-      panRate ? ratio(on.states / on.exploreMs, panRate) : 'n/a',
-    ]);
+  rows.push(fsmkitRow(k, 'fsmkit', off, String(off.states), same, theirs));
+  if (k > 1) {
+    const on = fsmkit(k, true);
+    rows.push(fsmkitRow(k, 'fsmkit, symmetry', on, `${on.states} (${on.fullStates})`, on.fullStates === off.states ? 'yes' : 'NO', theirs));
   }
   if (theirs) {
-    rows.push([
-      String(k),
-      'SPIN (spin -a, gcc, pan)',
-      String(theirs.states),
-      same,
-      seconds(theirs.wallMs),
-      `${seconds(theirs.panMs)} pan`,
-      perSecond(theirs.states, theirs.panMs),
-      mib(theirs.peakBytes),
-      theirs.storeBytes.toFixed(1),
-      '1.0x',
-      '1.0x',
-    ]);
+    const pan = { ...theirs, exploreMs: theirs.panMs };
+    rows.push([...fsmkitRow(k, 'SPIN (spin -a, gcc, pan)', pan, String(theirs.states), same, undefined).slice(0, 9), '1.0x', '1.0x']);
+    rows.at(-1)[5] = `${seconds(theirs.panMs)} pan`;
   }
 }
 if (values.k4) {
   const on = fsmkit(4, true);
-  rows.push([
-    '4',
-    'fsmkit, symmetry',
-    `${on.states} (${on.fullStates})`,
-    'n/a',
-    seconds(on.wallMs),
-    seconds(on.exploreMs),
-    perSecond(on.states, on.exploreMs),
-    mib(on.peakBytes),
-    on.storeBytes.toFixed(1),
-    'n/a',
-    'n/a',
-  ]);
+  rows.push(fsmkitRow(4, 'fsmkit, symmetry', on, `${on.states} (${on.fullStates})`, 'n/a', undefined));
 }
 const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const row of rows) out(row.map((cell, i) => (i === 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));

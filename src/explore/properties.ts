@@ -29,7 +29,7 @@ export function checkProperties(graph: ExploredGraph): Verdict[] {
   return (graph.model.spec.properties ?? []).map((property) => checkers[property.kind](graph, property));
 }
 
-function verdict(property: PropertySpec, status: VerdictStatus, extra: Partial<Verdict> = {}): Verdict {
+export function verdict(property: PropertySpec, status: VerdictStatus, extra: Partial<Verdict> = {}): Verdict {
   return { property: property.name, kind: property.kind, status, ...extra };
 }
 
@@ -99,7 +99,8 @@ function recoverable(graph: ExploredGraph, property: PropertySpec): Verdict {
   });
 }
 
-function inSet(model: Model, set: StateSet, state: number): boolean {
+/** Whether `state` belongs to a state set of a property (a list of names, or every state that serves or not). */
+export function inSet(model: Model, set: StateSet, state: number): boolean {
   const s = model.states[state];
   if (!s) return false;
   return Array.isArray(set) ? set.includes(s.name) : s.serves === set.serves;

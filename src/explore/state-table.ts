@@ -1,7 +1,11 @@
+import { hash53 } from './hash.js';
+
 const EMPTY = 0;
 const MAX_LOAD = 0.8;
 /** Growth factor: with at most 80% load, a table is always between 57% and 80% full. */
 const GROWTH = 1.4;
+/** 2^15 recent keys: 256 KiB, small enough to stay in the processor's cache. */
+const RECENT_MASK = (1 << 15) - 1;
 
 /**
  * The visited set of the system explorer: an open-addressing hash table of
@@ -17,6 +21,8 @@ export class StateTable {
   private depths: Uint8Array | Uint16Array;
   /** capacity / 2^32: maps a 32-bit hash onto a slot with a multiplication (no modulo of doubles). */
   private scale: number;
+  /** Recently added or met keys (+ 1), by their hash's low bits: every one is in the table. */
+  private readonly recent = new Float64Array(RECENT_MASK + 1);
   size = 0;
 
   constructor(expected = 64) {
@@ -35,7 +41,7 @@ export class StateTable {
     const keys = this.keys;
     const capacity = keys.length;
     const stored = key + 1;
-    let slot = Math.floor(hash(key) * this.scale);
+    let slot = Math.floor(hash53(key) * this.scale);
     for (;;) {
       const value = keys[slot] as number;
       if (value === stored) return slot;
@@ -46,10 +52,16 @@ export class StateTable {
 
   /** Adds `key` found at `depth`; false when it was there already. */
   add(key: number, depth: number): boolean {
+    const stored = key + 1;
+    const h = hash53(key);
+    // Breadth-first search meets the same keys again soon after (diamonds); a small
+    // cache of recent keys answers those without touching the large table.
+    const recentSlot = h & RECENT_MASK;
+    if (this.recent[recentSlot] === stored) return false;
+    this.recent[recentSlot] = stored;
     const keys = this.keys;
     const capacity = keys.length;
-    const stored = key + 1;
-    let slot = Math.floor(hash(key) * this.scale);
+    let slot = Math.floor(h * this.scale);
     for (;;) {
       const value = keys[slot] as number;
       if (value === stored) return false;
@@ -94,7 +106,7 @@ export class StateTable {
     for (let i = 0; i < oldKeys.length; i++) {
       const stored = oldKeys[i] as number;
       if (stored === EMPTY) continue;
-      let slot = Math.floor(hash(stored - 1) * scale);
+      let slot = Math.floor(hash53(stored - 1) * scale);
       while (keys[slot] !== EMPTY) if (++slot === capacity) slot = 0;
       keys[slot] = stored;
       depths[slot] = oldDepths[i] as number;
@@ -103,15 +115,4 @@ export class StateTable {
     this.depths = depths;
     this.scale = scale;
   }
-}
-
-/** Mixes both 32-bit halves of a key below 2^53 (MurmurHash3's finaliser). */
-function hash(key: number): number {
-  let h = (key >>> 0) ^ Math.imul((key / 4294967296) >>> 0, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }

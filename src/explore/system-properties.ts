@@ -1,11 +1,10 @@
-import type { Model } from '../model/model.js';
-import type { PropertySpec, StateSet } from '../spec/spec-types.js';
+import type { PropertySpec } from '../spec/spec-types.js';
 import { entryBreach, entryWatches } from './entry-watch.js';
 import type { ExploreOptions } from './explore.js';
 import { depthOf, type SystemGraph } from './explore-system.js';
 import { DISABLED } from './local-table.js';
 import { PAIR_WIDTH, S } from './pair-codec.js';
-import type { Verdict, VerdictStatus } from './properties.js';
+import { inSet, type Verdict, verdict } from './properties.js';
 import { type SystemMove, systemTrace, systemTraceThrough } from './system-trace.js';
 
 /**
@@ -25,10 +24,6 @@ export function checkSystemProperties(graph: SystemGraph, onProgress?: ExploreOp
 /** Longest healing walk before the exact passes take over. */
 const MAX_WALK = 64;
 const REACHES_GOOD = -2;
-
-function verdict(property: PropertySpec, status: VerdictStatus, extra: Partial<Verdict> = {}): Verdict {
-  return { property: property.name, kind: property.kind, status, ...extra };
-}
 
 /** Local states that occur in some explored system state and were expanded. */
 function reachedLocals(graph: SystemGraph): number[] {
@@ -85,12 +80,6 @@ function noStuck(graph: SystemGraph, property: PropertySpec): Verdict {
     });
   }
   return verdict(property, 'violated', { summary: 'no step at all is possible', systemTrace: systemTrace(graph, dead) });
-}
-
-function inSet(model: Model, set: StateSet, state: number): boolean {
-  const s = model.states[state];
-  if (!s) return false;
-  return Array.isArray(set) ? set.includes(s.name) : s.serves === set.serves;
 }
 
 function invariant(graph: SystemGraph, property: PropertySpec): Verdict {

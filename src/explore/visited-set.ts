@@ -1,3 +1,5 @@
+import { mix32 } from './hash.js';
+
 /**
  * Open-addressing hash map from packed pair keys (below 2^31) to dense ids
  * 0, 1, 2, ... in insertion order. Typed arrays only: no object per state.
@@ -18,7 +20,7 @@ export class VisitedSet {
 
   /** The id of `key`, or -1 when it has not been added. */
   get(key: number): number {
-    let slot = hash(key) & this.mask;
+    let slot = mix32(key) & this.mask;
     for (;;) {
       const id = this.slots[slot] as number;
       if (id === -1) return -1;
@@ -29,7 +31,7 @@ export class VisitedSet {
 
   /** Adds `key` if new; returns its id and whether it was new (`id` < 0 means existing: ~id). */
   add(key: number): number {
-    let slot = hash(key) & this.mask;
+    let slot = mix32(key) & this.mask;
     for (;;) {
       const id = this.slots[slot] as number;
       if (id === -1) break;
@@ -59,21 +61,10 @@ export class VisitedSet {
       const id = oldSlots[i] as number;
       if (id === -1) continue;
       const key = oldKeys[i] as number;
-      let slot = hash(key) & this.mask;
+      let slot = mix32(key) & this.mask;
       while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
       this.slots[slot] = id;
       this.keys[slot] = key;
     }
   }
-}
-
-/** A cheap integer mix (from MurmurHash3's finaliser) so that nearby keys spread out. */
-function hash(key: number): number {
-  let h = key | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
