@@ -21,8 +21,6 @@ export function checkSystemProperties(graph: SystemGraph, onProgress?: ExploreOp
   );
 }
 
-/** Longest healing walk before the exact passes take over. */
-const MAX_WALK = 64;
 const REACHES_GOOD = -2;
 
 /** Local states that occur in some explored system state and were expanded. */
@@ -135,15 +133,23 @@ function entry(graph: SystemGraph, property: PropertySpec): Verdict {
   return verdict(property, 'violated', { summary, systemTrace: systemTraceThrough(graph, graph.firstSeen[found.l] as number, found.move) });
 }
 
+/** Marks of the recoverability check, one byte per slot of the state table. */
+const UNKNOWN = 0;
+const HEALS = 1;
+const ON_WALK = 2;
+/** A walk through the state ended without reaching a state known to heal. */
+const TRIED = 3;
+
 /**
  * From every state, healing steps alone lead every relationship back to its
  * goal. Computed without storing edges, in two phases. First, from each
- * state not yet known good, a walk follows healing steps until a step
- * reaches a known good state, which makes the whole walk good: the protocol
- * converges, so walks are short and most states are settled by the first
- * pass. Then, for any state a walk could not settle, passes over all states
- * repeat until nothing changes (a state is good when a healing step leads to
- * a good state), which decides the rest exactly.
+ * state not yet settled, a walk follows healing steps (never twice through a
+ * state) until a step reaches a state known to heal, which makes the whole
+ * walk heal: the protocol converges, so nearly every state is settled by one
+ * walk and no state is walked through often. Then, for the states no walk
+ * settled, passes over them repeat until nothing changes (a state heals
+ * when a healing step leads to a state that does), which decides the rest
+ * exactly.
  */
 function recoverable(graph: SystemGraph, property: PropertySpec, onProgress?: ExploreOptions['onProgress']): Verdict {
   const { states, codec, table } = graph;
@@ -160,60 +166,74 @@ function recoverable(graph: SystemGraph, property: PropertySpec, onProgress?: Ex
   const k = graph.shape.relationships;
   const slots = states.capacity;
   // Indexed by slot: the table's slots number the states.
-  const good = new Uint8Array(slots);
+  const mark = new Uint8Array(slots);
   const tuple = new Int32Array(k);
   const work = new Int32Array(k);
   const healing = table.steps.map((s) => s.healing);
   const sharedHealing = table.sharedSteps.filter((s) => s.healing).map((s) => s.index);
-  const walk = new Float64Array(MAX_WALK);
-  let walkLength = 0;
+  let walk = new Int32Array(1 << 10);
+  // What heal() found so far: the successor to walk to next (unsettled first, then tried), as slots.
+  let nextUnknown = -1;
+  let nextTried = -1;
   for (let slot = 0; slot < slots; slot++) {
     if (!states.used(slot)) continue;
     codec.unpack(states.keyAt(slot), tuple);
     let all = true;
     for (let i = 0; i < k && all; i++) all = table.isGoal[tuple[i] as number] === true;
     if (all) {
-      good[slot] = 1;
+      mark[slot] = HEALS;
       settled++;
     }
   }
   for (let slot = 0; slot < slots; slot++) {
     if ((slot & 0xfffff) === 0) report();
-    if (good[slot] || !states.used(slot)) continue;
-    walkLength = 0;
-    for (let at = states.keyAt(slot); at >= 0 && walkLength < MAX_WALK; ) {
-      walk[walkLength++] = at;
-      const next = heal(at);
-      if (next === REACHES_GOOD) {
-        for (let w = 0; w < walkLength; w++) good[states.slotOf(walk[w] as number)] = 1;
-        settled += walkLength;
+    if (mark[slot] !== UNKNOWN || !states.used(slot)) continue;
+    let length = 0;
+    let healed = false;
+    for (let at = slot; at >= 0; ) {
+      if (length === walk.length) {
+        const longer = new Int32Array(walk.length * 2);
+        longer.set(walk);
+        walk = longer;
+      }
+      walk[length++] = at;
+      mark[at] = ON_WALK;
+      at = heal(at);
+      if (at === REACHES_GOOD) {
+        healed = true;
         break;
       }
-      at = next;
     }
+    for (let w = 0; w < length; w++) mark[walk[w] as number] = healed ? HEALS : TRIED;
+    if (healed) settled += length;
   }
-  walkLength = 0;
   for (let changed = true; changed; ) {
     changed = false;
     for (let slot = 0; slot < slots; slot++) {
-      if (good[slot] || !states.used(slot)) continue;
-      if (heal(states.keyAt(slot)) === REACHES_GOOD) {
-        good[slot] = 1;
+      if (mark[slot] === HEALS || !states.used(slot)) continue;
+      if (heal(slot) === REACHES_GOOD) {
+        mark[slot] = HEALS;
         settled++;
         changed = true;
       }
     }
   }
-  /** REACHES_GOOD when a healing step from `key` leads to a good state; otherwise a healing successor off the walk, or -1. */
-  function heal(key: number): number {
+
+  /** Looks at one healing successor; true when it is known to heal. */
+  function consider(successor: number): boolean {
+    const slot = states.slotOf(successor);
+    const m = mark[slot];
+    if (m === HEALS) return true;
+    if (m === UNKNOWN && nextUnknown < 0) nextUnknown = slot;
+    if (m === TRIED && nextTried < 0) nextTried = slot;
+    return false;
+  }
+  /** REACHES_GOOD when a healing step from the state in `slot` leads to a state known to heal; else the slot to walk to, or -1. */
+  function heal(slot: number): number {
+    const key = states.keyAt(slot);
     codec.unpack(key, tuple);
-    let next = -1;
-    const consider = (successor: number): boolean => {
-      if (successor === key) return false;
-      if (good[states.slotOf(successor)] === 1) return true;
-      if (next < 0 && !walk.subarray(0, walkLength).includes(successor)) next = successor;
-      return false;
-    };
+    nextUnknown = -1;
+    nextTried = -1;
     for (let i = 0; i < k; i++) {
       const l = tuple[i] as number;
       // Unexpanded only past a state limit.
@@ -232,13 +252,15 @@ function recoverable(graph: SystemGraph, property: PropertySpec, onProgress?: Ex
         work[i] = target === DISABLED ? (tuple[i] as number) : target;
         if (target !== DISABLED) enabled = true;
       }
-      if (enabled && consider(codec.pack(work))) return REACHES_GOOD;
+      if (!enabled) continue;
+      const successor = codec.pack(work);
+      if (successor !== key && consider(successor)) return REACHES_GOOD;
     }
-    return next;
+    return nextUnknown >= 0 ? nextUnknown : nextTried;
   }
   let bad = -1;
   for (let slot = 0; slot < slots; slot++) {
-    if (good[slot] || !states.used(slot)) continue;
+    if (mark[slot] === HEALS || !states.used(slot)) continue;
     if (bad < 0 || states.depthAt(slot) < states.depthAt(bad)) bad = slot;
   }
   if (bad < 0) return verdict(property, 'holds');

@@ -3,7 +3,7 @@ import { allConfigurations, type Configuration, resolveConfiguration } from '../
 import { exploreSystem } from '../../src/explore/explore-system.js';
 import { exploreConfiguration } from '../../src/explore/run-explorer.js';
 import { SystemCodec } from '../../src/explore/system-codec.js';
-import type { checkSystemProperties } from '../../src/explore/system-properties.js';
+import { checkSystemProperties } from '../../src/explore/system-properties.js';
 import { loadSpec } from '../../src/model/check-spec.js';
 import type { Model } from '../../src/model/model.js';
 import { naiveSystemCounts } from '../helpers/naive-system.js';
@@ -31,6 +31,40 @@ describe('K relationships on the toy pair (worked out by hand)', () => {
     const model = toyModel();
     const full = exploreSystem(model, config(model, 'flaky'), { relationships: 2, symmetry: false });
     expect(full.states.size).toBe(7 * 7 + 4 * 4);
+  });
+});
+
+describe('K relationships: whole-system properties on the toy pair', () => {
+  const withRecoverable = (edit: (t: string) => string = (t) => t) =>
+    toyModel((t) =>
+      edit(t).replace('  - name: no-stuck\n', '  - name: recoverable\n    kind: recoverable\n    description: Back to PAIRED.\n  - name: no-stuck\n'),
+    );
+
+  it('holds when the network heals: every relationship gets back to its goal', () => {
+    const model = withRecoverable();
+    for (const symmetry of [true, false]) {
+      const verdicts = checkSystemProperties(exploreSystem(model, config(model, 'flaky'), { relationships: 3, symmetry }));
+      expect(verdicts.find((v) => v.kind === 'recoverable')?.status).toBe('holds');
+    }
+  });
+
+  it('refutes recoverability when the network can fail but never heal, with the shortest trace', () => {
+    const model = withRecoverable((t) => t.replace('steps: [net-fails, net-heals]', 'steps: [net-fails]'));
+    const verdict = checkSystemProperties(exploreSystem(model, config(model, 'flaky'), { relationships: 2, symmetry: true })).find(
+      (v) => v.kind === 'recoverable',
+    );
+    expect(verdict?.status).toBe('violated');
+    expect(verdict?.systemTrace?.map((s) => `${s.event ?? 'start'} ${s.after.network}`)).toEqual(['start up', 'net-fails down']);
+  });
+
+  it('refutes no-stuck for the whole when no step at all is left', () => {
+    // Once the network has failed for good, every node ends SOLO and nothing can happen.
+    const model = toyModel((t) => t.replace('steps: [net-fails, net-heals]', 'steps: [net-fails]'));
+    const verdict = checkSystemProperties(exploreSystem(model, config(model, 'flaky'), { relationships: 2, symmetry: true })).find(
+      (v) => v.kind === 'no-stuck',
+    );
+    expect(verdict?.status).toBe('violated');
+    expect(verdict?.summary).toBe('no step at all is possible');
   });
 });
 
