@@ -11,7 +11,7 @@ import { VisitedSet } from './visited-set.js';
 
 /** Options of one exploration, resolved by the caller. */
 export interface ExploreOptions {
-  /** Stop after this many states. @default 50_000_000 */
+  /** Stop after this many states. @default 100_000_000 */
   maxStates: number;
   /** Stop when the process uses more memory than this many bytes. @default 8 GiB */
   maxBytes: number;
@@ -21,7 +21,7 @@ export interface ExploreOptions {
   progressEvery: number;
 }
 
-export const DEFAULT_EXPLORE_OPTIONS: ExploreOptions = { maxStates: 50_000_000, maxBytes: 8 * 1024 ** 3, progressEvery: 1 << 16 };
+export const DEFAULT_EXPLORE_OPTIONS: ExploreOptions = { maxStates: 100_000_000, maxBytes: 8 * 1024 ** 3, progressEvery: 1 << 16 };
 
 export interface ExploreProgress {
   states: number;
