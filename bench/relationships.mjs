@@ -102,7 +102,7 @@ function fastest(runs, explore) {
 /** fsmkit against XState v5 + @xstate/graph on one configuration with one relationship. */
 function againstXState(name) {
   const c = resolveConfiguration(model, name);
-  const ours = fastest(20, () => exploreSystem(model, c, { relationships: 1, symmetry: true }).states.size);
+  const ours = fastest(100, () => exploreSystem(model, c, { relationships: 1, symmetry: true }).states.size);
   const theirs = fastest(3, () => exploreWithXState(model, c));
   const same = ours.states === theirs.states ? '' : ' (STATE COUNTS DIFFER)';
   out(
@@ -115,6 +115,8 @@ if (missing.length) out(`SPIN side skipped: ${missing.join(' and ')} not install
 out();
 const header = ['K', 'engine', 'states', 'equal', 'wall', 'explore', 'states/s', 'peak RSS', 'B/state', 'vs SPIN e2e', 'vs pan states/s'];
 const rows = [header];
+/** SPIN's largest run, to say what K = 4 would cost it. */
+let lastSpin;
 /** A row for one fsmkit run; `theirs` is SPIN's run at the same K, when there is one. */
 const fsmkitRow = (k, engine, run, states, equal, theirs) => [
   String(k),
@@ -132,6 +134,7 @@ const fsmkitRow = (k, engine, run, states, equal, theirs) => [
 for (let k = 1; k <= maxK; k++) {
   const off = fsmkit(k, false);
   const theirs = missing.length ? undefined : spin(k);
+  if (theirs) lastSpin = theirs;
   const same = theirs ? (theirs.states === off.states ? 'yes' : `NO (${theirs.states})`) : 'n/a';
   rows.push(fsmkitRow(k, 'fsmkit', off, String(off.states), same, theirs));
   if (k > 1) {
@@ -144,9 +147,11 @@ for (let k = 1; k <= maxK; k++) {
     rows.at(-1)[5] = `${seconds(theirs.panMs)} pan`;
   }
 }
+let spinPerState;
 if (values.k4) {
   const on = fsmkit(4, true);
   rows.push(fsmkitRow(4, 'fsmkit, symmetry', on, `${on.states} (${on.fullStates})`, 'n/a', undefined));
+  spinPerState = lastSpin ? { states: on.fullStates, bytes: lastSpin.storeBytes } : undefined;
 }
 const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const row of rows) out(row.map((cell, i) => (i === 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
@@ -154,9 +159,15 @@ out();
 out('wall: whole run (fsmkit: the CLI from spec to every verdict; SPIN: spin -a + gcc -O2 + pan -DBFS, counting only).');
 out("explore: the exploration alone (SPIN: pan). B/state: fsmkit, its state table; SPIN, pan's total memory over states.");
 out('vs SPIN e2e: SPIN wall / fsmkit wall; vs pan states/s: fsmkit states/s / pan states/s (both > 1 means fsmkit is ahead).');
+if (spinPerState) {
+  const gib = (spinPerState.states * spinPerState.bytes) / 2 ** 30;
+  out(
+    `K = 4 without symmetry: ${spinPerState.states} states; SPIN, at its ${spinPerState.bytes.toFixed(0)} bytes a state, would need about ${Math.round(gib)} GiB, so it is not run.`,
+  );
+}
 
 out();
-out('K = 1 against XState v5 + @xstate/graph (getAdjacencyMap), in this process, fastest of 3 (XState) and of 20 (fsmkit):');
+out('K = 1 against XState v5 + @xstate/graph (getAdjacencyMap), in this process, fastest of 3 (XState) and of 100 (fsmkit):');
 againstXState(config.name);
 // XState's time per state grows with the graph: the richest configuration shows it best.
 if (config.name !== 'everything') againstXState('everything');
