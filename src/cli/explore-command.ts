@@ -71,13 +71,14 @@ function limits(options: CliOptions, io: CliIo): ExploreOptions {
 }
 
 function showProgress(io: CliIo, p: ExploreProgress): void {
+  const where = p.configuration ? `[${p.configuration.index}/${p.configuration.count} ${p.configuration.name}] ` : '';
   if (p.checking) {
     const percent = Math.floor((p.checking.settled / Math.max(1, p.states)) * 100);
-    io.stderr(`\r\u001b[2Kchecking ${p.checking.property}: ${percent}% of ${p.states} states settled`);
+    io.stderr(`\r\u001b[2K${where}checking ${p.checking.property}: ${percent}% of ${p.states} states settled`);
     return;
   }
   const rate = p.elapsedMs > 0 ? Math.round((p.states / p.elapsedMs) * 1000) : 0;
-  io.stderr(`\r\u001b[2Kexploring: ${p.states} states, ${rate} states/s, queue ${p.queued}, depth ${p.depth}`);
+  io.stderr(`\r\u001b[2K${where}exploring: ${p.states} states, ${rate} states/s, queue ${p.queued}, depth ${p.depth}`);
 }
 
 function clearProgress(io: CliIo): void {

@@ -21,7 +21,7 @@ Options:
                     export: the file to write instead of stdout
   --config <name>   explore: one configuration, with every counterexample trace
   --matrix          explore: every configuration in one table (the default)
-  --max-states <n>  explore: stop after n states (default 100000000)
+  --max-states <n>  explore: stop after n states (default 1000000000)
   --max-memory <mb> explore: stop when the process uses more memory (default 8192)
   --relationships <k>
                     explore, export promela: k relationships between the same two hosts

@@ -11,7 +11,7 @@ import { VisitedSet } from './visited-set.js';
 
 /** Options of one exploration, resolved by the caller. */
 export interface ExploreOptions {
-  /** Stop after this many states. @default 100_000_000 */
+  /** Stop after this many states. @default 1_000_000_000 */
   maxStates: number;
   /** Stop when the process uses more memory than this many bytes. @default 8 GiB */
   maxBytes: number;
@@ -21,7 +21,7 @@ export interface ExploreOptions {
   progressEvery: number;
 }
 
-export const DEFAULT_EXPLORE_OPTIONS: ExploreOptions = { maxStates: 100_000_000, maxBytes: 8 * 1024 ** 3, progressEvery: 1 << 16 };
+export const DEFAULT_EXPLORE_OPTIONS: ExploreOptions = { maxStates: 1_000_000_000, maxBytes: 8 * 1024 ** 3, progressEvery: 1 << 16 };
 
 export interface ExploreProgress {
   states: number;
@@ -30,6 +30,8 @@ export interface ExploreProgress {
   elapsedMs: number;
   /** Set after the exploration, while a property is checked over every state: how many are settled so far. */
   checking?: { property: string; settled: number };
+  /** In a matrix run: which configuration, and its place among them (from 1). */
+  configuration?: { name: string; index: number; count: number };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.js';
 import type { ReachExpectation } from '../spec/spec-types.js';
 import { allConfigurations, type Configuration } from './configuration.js';
-import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from './explore.js';
+import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, type ExploreProgress, explore } from './explore.js';
 import { exploreSystem, type SystemShape } from './explore-system.js';
 import { checkProperties, type Verdict } from './properties.js';
 import { checkSystemProperties } from './system-properties.js';
@@ -109,7 +109,14 @@ function report(
 
 /** Explores every configuration of the spec (each in the shape it declares, unless `shape` overrides it). */
 export function exploreMatrix(model: Model, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS, shape?: SystemShape): MatrixReport {
-  const configurations = allConfigurations(model).map((c) => exploreConfiguration(model, c, options, shape ?? shapeOf(c)));
+  const all = allConfigurations(model);
+  const configurations = all.map((c, index) => {
+    const onProgress = options.onProgress;
+    const tagged = onProgress
+      ? { ...options, onProgress: (p: ExploreProgress) => onProgress({ ...p, configuration: { name: c.name, index: index + 1, count: all.length } }) }
+      : options;
+    return exploreConfiguration(model, c, tagged, shape ?? shapeOf(c));
+  });
   return { spec: model.spec.name, configurations, ok: configurations.every((c) => c.ok) };
 }
 
