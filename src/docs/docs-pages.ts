@@ -6,6 +6,7 @@ import { ruleLabel } from '../diagram/state-diagram.js';
 import type { ExploredGraph } from '../explore/explore.js';
 import { verdictCell } from '../explore/format-report.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
+import { formatSystemTrace } from '../explore/system-trace.js';
 import { formatTrace } from '../explore/trace.js';
 import { type Model, TO_MEMORY } from '../model/model.js';
 import { md, table } from './markdown.js';
@@ -48,7 +49,9 @@ export function generateDocs(model: Model, matrix: MatrixReport, diagrams: reado
     String(c.states),
     String(c.transitions),
     String(c.diameter),
-    ...c.verdicts.map((v) => (v.trace ? `[${md(verdictCell(v))}](traces.md#${anchor(`${c.configuration} ${v.property}`)})` : md(verdictCell(v)))),
+    ...c.verdicts.map((v) =>
+      v.trace || v.systemTrace ? `[${md(verdictCell(v))}](traces.md#${anchor(`${c.configuration} ${v.property}`)})` : md(verdictCell(v)),
+    ),
   ]);
   const index = [
     banner,
@@ -132,12 +135,15 @@ function tracesPage(model: Model, matrix: MatrixReport, diagrams: readonly Artif
   let any = false;
   for (const c of matrix.configurations) {
     for (const v of c.verdicts) {
-      if (!v.trace) continue;
+      const steps = v.trace ?? v.systemTrace;
+      if (!steps) continue;
       any = true;
       const name = `diagrams/${traceDiagramName(c.configuration, v.property)}`;
       const d = diagrams.find((x) => x.path === name);
-      lines.push(`## ${md(`${c.configuration} ${v.property}`)}`, '', `${md(v.summary ?? '')} (${v.trace.length - 1} steps)`, '');
-      lines.push('```text', ...formatTrace(v.trace, model.roles), '```', '');
+      lines.push(`## ${md(`${c.configuration} ${v.property}`)}`, '', `${md(v.summary ?? '')} (${steps.length - 1} steps)`, '');
+      // A trace of several relationships is text only: one column per relationship (r1, r2, ...).
+      const text = v.trace ? formatTrace(v.trace, model.roles) : formatSystemTrace(v.systemTrace ?? [], model.roles);
+      lines.push('```text', ...text, '```', '');
       if (d) lines.push('```mermaid', d.contents.trimEnd(), '```', '', `SVG: [${name.replace(/\.mmd$/, '.svg')}](${name.replace(/\.mmd$/, '.svg')})`, '');
     }
   }
