@@ -73,6 +73,7 @@ export function exploreSystem(model: Model, config: Configuration, shape: System
   const firstSeen: number[] = [];
   const tuple = new Int32Array(k);
   const work = new Int32Array(k);
+  const seen = new Int32Array(k);
   // Distinct successors of the state being expanded: at most one per step and relationship.
   const successors = new Float64Array(k * table.relationshipSteps.length + table.sharedSteps.length + 1);
   const sharedCount = table.sharedSteps.length;
@@ -87,10 +88,10 @@ export function exploreSystem(model: Model, config: Configuration, shape: System
 
   /** Records a newly found state: its local states' first sighting and what it stands for. */
   const found = (key: number): void => {
-    codec.unpack(key, work);
-    fullStates += codec.orbitSize(work);
+    codec.unpack(key, seen);
+    fullStates += codec.orbitSize(seen);
     for (let i = 0; i < k; i++) {
-      const l = work[i] as number;
+      const l = seen[i] as number;
       while (firstSeen.length <= l) firstSeen.push(-1);
       if (firstSeen[l] === -1) firstSeen[l] = key;
     }

@@ -34,11 +34,13 @@ export type SystemTrace = SystemTraceStep[];
 function pathTo(graph: SystemGraph, key: number): SystemMove[] {
   const { states } = graph;
   const moves: SystemMove[] = [];
+  const tuple = new Int32Array(graph.shape.relationships);
+  const work = new Int32Array(graph.shape.relationships);
   for (let at = key, d = depthOf(graph, key); d > 0; d--) {
     let found = false;
     for (let slot = 0; slot < states.capacity && !found; slot++) {
       if (!states.used(slot) || states.depthAt(slot) !== d - 1) continue;
-      const move = moveBetween(graph, states.keyAt(slot), at);
+      const move = moveBetween(graph, states.keyAt(slot), at, tuple, work);
       if (move) {
         moves.push(move);
         at = states.keyAt(slot);
@@ -50,12 +52,11 @@ function pathTo(graph: SystemGraph, key: number): SystemMove[] {
   return moves.reverse();
 }
 
-/** The move from the state with key `from` to the state with key `to`, if there is one. */
-function moveBetween(graph: SystemGraph, from: number, to: number): SystemMove | undefined {
+/** The move from the state with key `from` to the state with key `to`, if there is one (`tuple` and `work` are scratch space). */
+function moveBetween(graph: SystemGraph, from: number, to: number, tuple: Int32Array, work: Int32Array): SystemMove | undefined {
   const { codec, table } = graph;
   const k = graph.shape.relationships;
-  const tuple = codec.unpack(from, new Int32Array(k));
-  const work = new Int32Array(k);
+  codec.unpack(from, tuple);
   for (let i = 0; i < k; i++) {
     const l = tuple[i] as number;
     for (let m = table.moveStart[l] as number; m < (table.moveEnd[l] as number); m += 2) {
