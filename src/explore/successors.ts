@@ -1,4 +1,4 @@
-import { type GuardContext, linkOk, ruleEnabled } from '../model/guard.js';
+import { type GuardContext, ruleEnabled } from '../model/guard.js';
 import { type Model, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
 import { recordedMemory } from '../model/remembered-states.js';
 import { F, M, NET, PAIR_WIDTH, type PairState, S } from './pair-codec.js';
@@ -20,8 +20,17 @@ export class PairStepper {
   private readonly linkLostRule: Int32Array;
   /** ruleFired[r] is set when link-lost rule r is applied (the explorer reads it). */
   readonly linkLostFired: boolean[];
+  /** State attributes as flat arrays: this runs once per step tried. */
+  private readonly running: Uint8Array;
+  private readonly keepsMemory: Uint8Array;
+  private readonly serves: Uint8Array;
+  private readonly watched: Uint8Array;
 
   constructor(private readonly model: Model) {
+    this.running = Uint8Array.from(model.states, (s) => (s.running ? 1 : 0));
+    this.keepsMemory = Uint8Array.from(model.states, (s) => (s.memory ? 1 : 0));
+    this.serves = Uint8Array.from(model.states, (s) => (s.serves ? 1 : 0));
+    this.watched = Uint8Array.from(model.states, (_, i) => (model.flagWatch[i] ? 1 : 0));
     this.linkLostRule = new Int32Array(model.states.length).fill(-1);
     for (const rule of model.rules) {
       if (rule.events.some((e) => model.events[e]?.kind === 'link-lost')) this.linkLostRule[rule.from] = rule.index;
@@ -42,8 +51,9 @@ export class PairStepper {
     return ctx;
   }
 
+  /** The link is ok: network up and both servers running (as `linkOk` of the guards, on the pair state directly). */
   linkOk(p: PairState): boolean {
-    return linkOk(this.model, this.context(p, 0));
+    return p[NET] === 1 && this.running[p[0] as number] === 1 && this.running[p[3] as number] === 1;
   }
 
   /**
@@ -72,8 +82,8 @@ export class PairStepper {
     } else if (event.action === 'halt') {
       const server = step.server as RoleId;
       const state = p[S[server]] as number;
-      if (!model.states[state]?.running) return false;
-      if (event.partnerRunning !== undefined && (model.states[p[S[1 - server] as number] as number]?.running ?? false) !== event.partnerRunning) return false;
+      if (this.running[state] !== 1) return false;
+      if (event.partnerRunning !== undefined && (this.running[p[S[1 - server] as number] as number] === 1) !== event.partnerRunning) return false;
       out[S[server]] = event.haltTo as number;
       out[M[server]] = event.haltMemory ?? recordedMemory(this.model, state, p[M[server]] as number);
     } else if (event.action === 'network-down') {
@@ -92,14 +102,14 @@ export class PairStepper {
 
   private memoryAfter(from: number, memory: number, to: number, setMemory: number): number {
     if (setMemory !== NO_MEMORY) return setMemory;
-    if (!this.model.states[to]?.memory) return NO_MEMORY;
+    if (this.keepsMemory[to] !== 1) return NO_MEMORY;
     return recordedMemory(this.model, from, memory);
   }
 
   private applyLinkLost(p: PairState): void {
     for (const server of BOTH) {
       const state = p[S[server]] as number;
-      if (!this.model.states[state]?.running) continue;
+      if (this.running[state] !== 1) continue;
       p[S[server]] = this.model.linkLost[state] as number;
       const rule = this.linkLostRule[state] as number;
       if (rule >= 0) this.linkLostFired[rule] = true;
@@ -112,9 +122,9 @@ export class PairStepper {
     for (const server of BOTH) {
       const other = 1 - server;
       const partner = p[S[other] as number] as number;
-      const stands = this.model.states[partner]?.memory ? (p[M[other] as number] as number) : partner;
-      const live = stands !== NO_MEMORY && (this.model.flagWatch[stands] ?? false);
-      const serving = this.model.states[p[S[server]] as number]?.serves ?? false;
+      const stands = this.keepsMemory[partner] === 1 ? (p[M[other] as number] as number) : partner;
+      const live = stands !== NO_MEMORY && this.watched[stands] === 1;
+      const serving = this.serves[p[S[server]] as number] === 1;
       p[F[server]] = live && (p[F[server]] === 1 || serving) ? 1 : 0;
     }
   }
