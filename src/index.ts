@@ -3,7 +3,9 @@
  * explored, and turned into code, diagrams and documentation.
  *
  * Read and check a spec with {@link loadSpec} or {@link checkSpec}; explore
- * the pair with {@link exploreMatrix} or {@link exploreConfiguration};
+ * the pair with {@link exploreMatrix} or {@link exploreConfiguration} (K
+ * relationships between two hosts: pass a {@link SystemShape}, or use
+ * {@link exploreSystem} and {@link checkSystemProperties});
  * generate artifacts with {@link generate}, diagrams with
  * {@link generateDiagrams} and pages with {@link generateDocs}; judge real
  * logs with {@link checkLog}; run the CLI's jobs with {@link checkProject}
@@ -22,9 +24,12 @@ export { findBrowser, type RenderResult, renderDiagrams } from './diagram/render
 export { generateDocs } from './docs/docs-pages.js';
 export { allConfigurations, type Configuration, resolveConfiguration } from './explore/configuration.js';
 export { DEFAULT_EXPLORE_OPTIONS, type ExploredGraph, type ExploreOptions, explore } from './explore/explore.js';
+export { exploreSystem, type SystemGraph, type SystemShape } from './explore/explore-system.js';
 export { formatConfiguration, formatMatrix } from './explore/format-report.js';
 export type { Verdict } from './explore/properties.js';
 export { type ConfigurationReport, exploreConfiguration, exploreMatrix, type MatrixReport } from './explore/run-explorer.js';
+export { checkSystemProperties } from './explore/system-properties.js';
+export type { SystemTrace, SystemTraceStep, SystemView } from './explore/system-trace.js';
 export type { Trace, TraceStep } from './explore/trace.js';
 export { generatePromela } from './export/promela.js';
 export { type CheckLogOptions, checkLog, type LogReport } from './log/check-log.js';
