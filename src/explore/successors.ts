@@ -15,7 +15,6 @@ const BOTH = [0, 1] as const;
  */
 export class PairStepper {
   private readonly ctx: GuardContext = { role: 0, state: 0, flag: false, networkUp: true, partnerState: 0, partnerMemory: NO_MEMORY };
-  private readonly before = new Int32Array(PAIR_WIDTH);
   /** linkLostRule[s]: the link-lost rule leaving state s, or -1. */
   private readonly linkLostRule: Int32Array;
   /** ruleFired[r] is set when link-lost rule r is applied (the explorer reads it). */
@@ -57,45 +56,49 @@ export class PairStepper {
   }
 
   /**
-   * Applies `step` to `p`, writing the result into `out`.
-   * @returns false when the step is not enabled in `p`
+   * Applies `step` to `p`, writing the result into `out` (which must not be `p`).
+   * @returns false when the step is not enabled in `p` (`out` is then unspecified)
    */
   apply(step: Step, p: PairState, out: PairState): boolean {
     const model = this.model;
     const event = model.events[step.event];
     if (!event) return false;
-    // Loops, not TypedArray#set: for seven entries the builtin call costs more than the copy.
-    const before = this.before;
-    for (let i = 0; i < PAIR_WIDTH; i++) {
-      out[i] = p[i] as number;
-      before[i] = p[i] as number;
-    }
+    // Decide first, copy after: most steps tried are not enabled.
+    let server: RoleId | undefined;
+    let state = 0;
+    let memory = NO_MEMORY;
+    let network = p[NET] as number;
     if (step.rule) {
-      const server = step.server as RoleId;
+      server = step.server as RoleId;
       if (!ruleEnabled(model, step.rule, event, this.context(p, server))) return false;
       const from = p[S[server]] as number;
-      const memory = p[M[server]] as number;
-      const to = step.rule.to === TO_MEMORY ? memory : step.rule.to;
-      if (to === NO_MEMORY) return false;
-      out[S[server]] = to;
-      out[M[server]] = this.memoryAfter(from, memory, to, step.rule.setMemory);
+      const kept = p[M[server]] as number;
+      state = step.rule.to === TO_MEMORY ? kept : step.rule.to;
+      if (state === NO_MEMORY) return false;
+      memory = this.memoryAfter(from, kept, state, step.rule.setMemory);
     } else if (event.action === 'halt') {
-      const server = step.server as RoleId;
-      const state = p[S[server]] as number;
-      if (this.running[state] !== 1) return false;
+      server = step.server as RoleId;
+      const from = p[S[server]] as number;
+      if (this.running[from] !== 1) return false;
       if (event.partnerRunning !== undefined && (this.running[p[S[1 - server] as number] as number] === 1) !== event.partnerRunning) return false;
-      out[S[server]] = event.haltTo as number;
-      out[M[server]] = event.haltMemory ?? recordedMemory(this.model, state, p[M[server]] as number);
-    } else if (event.action === 'network-down') {
-      if (p[NET] === 0) return false;
-      out[NET] = 0;
-    } else if (event.action === 'network-up') {
-      if (p[NET] === 1) return false;
-      out[NET] = 1;
+      state = event.haltTo as number;
+      memory = event.haltMemory ?? recordedMemory(this.model, from, p[M[server]] as number);
+    } else if (event.action === 'network-down' || event.action === 'network-up') {
+      const up = event.action === 'network-up' ? 1 : 0;
+      if (network === up) return false;
+      network = up;
     } else {
       return false;
     }
-    if (this.linkOk(this.before) && !this.linkOk(out)) this.applyLinkLost(out);
+    const wasOk = this.linkOk(p);
+    // A loop, not TypedArray#set: for seven entries the builtin call costs more than the copy.
+    for (let i = 0; i < PAIR_WIDTH; i++) out[i] = p[i] as number;
+    if (server !== undefined) {
+      out[S[server]] = state;
+      out[M[server]] = memory;
+    }
+    out[NET] = network;
+    if (wasOk && !this.linkOk(out)) this.applyLinkLost(out);
     this.updateFlags(out);
     return true;
   }
