@@ -4,22 +4,19 @@
 // both sides explore exactly the same graph and only the traversal differs.
 import { getAdjacencyMap } from '@xstate/graph';
 import { assign, createMachine } from 'xstate';
-import { PAIR_WIDTH } from '../dist/explore/pair-codec.js';
+import { initialPair, PAIR_WIDTH } from '../dist/explore/pair-codec.js';
 import { stepTable } from '../dist/explore/steps.js';
 import { PairStepper } from '../dist/explore/successors.js';
-import { NO_MEMORY } from '../dist/model/model.js';
 
 /** Explores the pair of one configuration with @xstate/graph; returns the number of states found. */
 export function exploreWithXState(model, config) {
   const stepper = new PairStepper(model);
   const steps = stepTable(model, config);
-  const init = model.stateByName.get(model.spec.pair.initial.state);
-  const network = model.spec.pair.initial.network === 'up' ? 1 : 0;
   const next = new Int32Array(PAIR_WIDTH);
   const apply = (pair, id) => (stepper.apply(steps[id], Int32Array.from(pair), next) ? [...next] : undefined);
   const machine = createMachine({
     id: 'pair',
-    context: { pair: [init, NO_MEMORY, 0, init, NO_MEMORY, 0, network] },
+    context: { pair: [...initialPair(model)] },
     on: {
       step: {
         guard: ({ context, event }) => apply(context.pair, event.id) !== undefined,

@@ -1,4 +1,4 @@
-import type { Spec } from '../spec/spec-types.js';
+import { eventScope, type Spec } from '../spec/spec-types.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
 import { validatorRules } from './transition-table.js';
@@ -53,7 +53,7 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       memory: e.memory ?? null,
       healing: e.kind === 'protocol' || (e.healing ?? false),
       partnerRunning: e.partner_running ?? null,
-      scope: e.action === 'network-down' || e.action === 'network-up' ? 'network' : (e.scope ?? 'relationship'),
+      scope: eventScope(e),
       description: e.description,
       ref: e.ref ?? null,
     })),

@@ -1,9 +1,8 @@
 import type { Model } from '../model/model.js';
-import { NO_MEMORY } from '../model/model.js';
 import type { Configuration } from './configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions } from './explore.js';
 import { DISABLED, LocalTable } from './local-table.js';
-import { PAIR_WIDTH } from './pair-codec.js';
+import { goalStates, initialPair } from './pair-codec.js';
 import { StateTable } from './state-table.js';
 import { SystemCodec } from './system-codec.js';
 
@@ -40,21 +39,9 @@ export interface SystemGraph {
   elapsedMs: number;
 }
 
-/** The goal state of each role, as state ids. */
-export function goalOf(model: Model): [number, number] {
-  const pair = model.spec.pair;
-  if (!pair) throw new Error('internal: explore needs the spec to declare `pair`');
-  return [model.stateByName.get(pair.goal[model.roles[0]] ?? '') ?? -1, model.stateByName.get(pair.goal[model.roles[1]] ?? '') ?? -1];
-}
-
 /** The initial local state: both servers in the initial state, nothing remembered. */
 export function initialLocal(model: Model, table: LocalTable): number {
-  const pair = model.spec.pair;
-  if (!pair) throw new Error('internal: explore needs the spec to declare `pair`');
-  const initial = model.stateByName.get(pair.initial.state) as number;
-  const p = new Int32Array(PAIR_WIDTH);
-  p.set([initial, NO_MEMORY, 0, initial, NO_MEMORY, 0, pair.initial.network === 'up' ? 1 : 0]);
-  return table.intern(table.codec.pack(p));
+  return table.intern(table.codec.pack(initialPair(model)));
 }
 
 /**
@@ -68,7 +55,7 @@ export function exploreSystem(model: Model, config: Configuration, shape: System
   const started = performance.now();
   const k = shape.relationships;
   const codec = new SystemCodec(k, shape.symmetry && k > 1);
-  const table = new LocalTable(model, config, goalOf(model), codec.radix);
+  const table = new LocalTable(model, config, goalStates(model), codec.radix);
   const states = new StateTable();
   const firstSeen: number[] = [];
   const tuple = new Int32Array(k);

@@ -1,10 +1,8 @@
-import { ruleEnabled } from '../model/guard.js';
 import type { Model, RoleId } from '../model/model.js';
-import { NO_MEMORY } from '../model/model.js';
 import type { Configuration } from './configuration.js';
 import { entryBreach, entryWatches } from './entry-watch.js';
 import { GrowableInt32 } from './growable.js';
-import { PAIR_WIDTH, PairCodec, type PairKey, type PairState, S } from './pair-codec.js';
+import { goalStates, initialPair, PAIR_WIDTH, PairCodec, type PairKey, type PairState, S } from './pair-codec.js';
 import { type Step, stepTable } from './steps.js';
 import { PairStepper } from './successors.js';
 import { VisitedSet } from './visited-set.js';
@@ -80,10 +78,8 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
   if (!codec.fits()) throw new Error(`internal: a pair state needs ${codec.bits} bits; at most 31 are supported`);
   const steps = stepTable(model, config);
   const stepper = new PairStepper(model);
-  const pair = model.spec.pair;
-  if (!pair) throw new Error('internal: explore needs the spec to declare `pair`');
 
-  const goal = [model.stateByName.get(pair.goal[model.roles[0]] ?? '') ?? -1, model.stateByName.get(pair.goal[model.roles[1]] ?? '') ?? -1];
+  const goal = goalStates(model);
   const isGoal = (p: PairState) => p[S[0]] === goal[0] && p[S[1]] === goal[1];
 
   const visited = new VisitedSet();
@@ -99,9 +95,6 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
   const entries = entryWatches(model);
   const entryViolations: ExploredGraph['entryViolations'] = new Map();
 
-  const initial = new Int32Array(PAIR_WIDTH);
-  const initialState = model.stateByName.get(pair.initial.state) as number;
-  initial.set([initialState, NO_MEMORY, 0, initialState, NO_MEMORY, 0, pair.initial.network === 'up' ? 1 : 0]);
   const add = (key: PairKey, from: number, step: number, d: number): number => {
     const id = visited.add(key);
     if (id < 0) return ~id;
@@ -111,7 +104,7 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
     depth.push(d);
     return id;
   };
-  add(codec.pack(initial), -1, -1, 0);
+  add(codec.pack(initialPair(model)), -1, -1, 0);
 
   const current = new Int32Array(PAIR_WIDTH);
   const next = new Int32Array(PAIR_WIDTH);
@@ -154,11 +147,7 @@ export function explore(model: Model, config: Configuration, options: ExploreOpt
       }
     }
     for (const rule of stayRules) {
-      if (ruleFired[rule.index]) continue;
-      for (const server of [0, 1] as RoleId[]) {
-        const ctx = stepper.context(current, server);
-        if (rule.events.some((e) => config.enabled[e] && ruleEnabled(model, rule, model.events[e]!, ctx))) ruleFired[rule.index] = true;
-      }
+      if (!ruleFired[rule.index] && stepper.stayRuleEnabled(rule, current, config.enabled)) ruleFired[rule.index] = true;
     }
     if (firstStuck < 0 && protocolMoves === 0 && stepper.linkOk(current) && !isGoal(current)) firstStuck = id;
     if (firstDeadlock < 0 && successorIds.length === 0 && config.hasEnvironment) firstDeadlock = id;

@@ -1,8 +1,7 @@
-import { ruleEnabled } from '../model/guard.js';
-import type { Model, ModelEvent, ModelRule } from '../model/model.js';
+import type { Model, ModelRule } from '../model/model.js';
 import type { Configuration } from './configuration.js';
 import { PAIR_WIDTH, PairCodec, type PairKey, S } from './pair-codec.js';
-import { type Step, stepTable } from './steps.js';
+import { type Step, sharedStepGroups, stepTable } from './steps.js';
 import { PairStepper } from './successors.js';
 
 /** Both servers of a pair, as a constant: a literal in a loop would be a new array on every call. */
@@ -89,14 +88,7 @@ export class LocalTable {
     this.stepsFrom = [0, 1].map((server) =>
       model.states.map((state) => this.relationshipSteps.filter((s) => s.server === server && (s.rule === undefined || s.rule.from === state.id))),
     );
-    const groups = new Map<string, Step[]>();
-    for (const step of steps) {
-      const event = model.events[step.event];
-      if (!event || event.scope === 'relationship') continue;
-      const group = `${step.server ?? 'network'}:${step.event}`;
-      groups.set(group, [...(groups.get(group) ?? []), step]);
-    }
-    this.sharedSteps = [...groups.values()].map((pairSteps, index) => ({ index, pairSteps, healing: pairSteps[0]?.healing ?? false }));
+    this.sharedSteps = sharedStepGroups(model, steps).map((pairSteps, index) => ({ index, pairSteps, healing: pairSteps[0]?.healing ?? false }));
   }
 
   /** Which rules fired in the expanded local states, link-lost rules included. */
@@ -145,7 +137,7 @@ export class LocalTable {
   /** Computes (once) what every step does to local state l. */
   expand(l: number): void {
     if ((this.moveStart[l] as number) >= 0) return;
-    const { model, stepper, pair, next } = this;
+    const { stepper, pair, next } = this;
     this.pairOf(l, pair);
     const start = this.moveLength;
     let protocol = false;
@@ -181,13 +173,7 @@ export class LocalTable {
       }
     }
     for (const rule of this.stayRules) {
-      if (this.ruleFired[rule.index]) continue;
-      for (const server of BOTH) {
-        if (rule.from !== pair[S[server]]) continue;
-        const ctx = stepper.context(pair, server);
-        const enabled = (e: number) => this.config.enabled[e] && ruleEnabled(model, rule, model.events[e] as ModelEvent, ctx);
-        if (rule.events.some(enabled)) this.ruleFired[rule.index] = true;
-      }
+      if (!this.ruleFired[rule.index] && stepper.stayRuleEnabled(rule, pair, this.config.enabled)) this.ruleFired[rule.index] = true;
     }
     const goal = pair[S[0]] === this.goal[0] && pair[S[1]] === this.goal[1];
     this.isGoal[l] = goal;

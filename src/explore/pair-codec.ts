@@ -72,6 +72,20 @@ export class PairCodec {
   }
 }
 
+/** The initial pair state the spec declares: both servers in the initial state, nothing remembered, no flag. */
+export function initialPair(model: Model): PairState {
+  const pair = model.spec.pair;
+  if (!pair) throw new Error('internal: explore needs the spec to declare `pair`');
+  const state = model.stateByName.get(pair.initial.state) as number;
+  return Int32Array.of(state, NO_MEMORY, 0, state, NO_MEMORY, 0, pair.initial.network === 'up' ? 1 : 0);
+}
+
+/** The goal state of each role, as state ids (-1 when the spec names none). */
+export function goalStates(model: Model): [number, number] {
+  const goal = model.spec.pair?.goal ?? {};
+  return [model.stateByName.get(goal[model.roles[0]] ?? '') ?? -1, model.stateByName.get(goal[model.roles[1]] ?? '') ?? -1];
+}
+
 function bitsFor(values: number): number {
   return Math.max(1, Math.ceil(Math.log2(values)));
 }

@@ -18,6 +18,22 @@ export interface Step {
 }
 
 /**
+ * The steps of network and host events, grouped by event and host: with
+ * several relationships each group is one step that moves every
+ * relationship where one of its pair steps is enabled (a host event with
+ * rules, like a restart, has one pair step per rule).
+ */
+export function sharedStepGroups(model: Model, steps: readonly Step[]): Step[][] {
+  const groups = new Map<string, Step[]>();
+  for (const step of steps) {
+    if (model.events[step.event]?.scope === 'relationship') continue;
+    const group = `${step.server ?? 'network'}:${step.event}`;
+    groups.set(group, [...(groups.get(group) ?? []), step]);
+  }
+  return [...groups.values()];
+}
+
+/**
  * The steps a configuration allows, numbered; a trace records step ids.
  * Link-lost rules are not steps: the explorer applies them inside the step
  * that breaks the link.

@@ -1,5 +1,5 @@
 import { type GuardContext, ruleEnabled } from '../model/guard.js';
-import { type Model, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
+import { type Model, type ModelEvent, type ModelRule, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
 import { recordedMemory } from '../model/remembered-states.js';
 import { F, M, NET, PAIR_WIDTH, type PairState, S } from './pair-codec.js';
 import type { Step } from './steps.js';
@@ -48,6 +48,21 @@ export class PairStepper {
     ctx.partnerState = p[S[other] as number] as number;
     ctx.partnerMemory = p[M[other] as number] as number;
     return ctx;
+  }
+
+  /**
+   * Whether `rule` (a "nothing happens" rule, which is never a step) would
+   * fire for either server in `p` under an event switched on in `enabled`.
+   */
+  stayRuleEnabled(rule: ModelRule, p: PairState, enabled: readonly boolean[]): boolean {
+    for (const server of BOTH) {
+      if (rule.from !== p[S[server]]) continue;
+      const ctx = this.context(p, server);
+      for (const e of rule.events) {
+        if (enabled[e] && ruleEnabled(this.model, rule, this.model.events[e] as ModelEvent, ctx)) return true;
+      }
+    }
+    return false;
   }
 
   /** The link is ok: network up and both servers running (as `linkOk` of the guards, on the pair state directly). */

@@ -1,5 +1,5 @@
 import type { Configuration } from '../explore/configuration.js';
-import { stepTable } from '../explore/steps.js';
+import { sharedStepGroups, stepTable } from '../explore/steps.js';
 import type { Model, ModelRule, RoleId } from '../model/model.js';
 import { TO_MEMORY } from '../model/model.js';
 import type { StateSet } from '../spec/spec-types.js';
@@ -54,7 +54,7 @@ export function generatePromela(model: Model, config: Configuration, options: Pr
     const event = model.events[step.event] as Model['events'][number];
     return step.rule ? ruleCode(model, step.rule, r, step.server as RoleId, event.partnerRunning) : actionCode(event, r, step.server);
   };
-  type Offered = { label: string; guard: string; effect: string[]; protocol: boolean; touches: number[] };
+  type Offered = { label: string; guard: string; effect: string[]; touches: number[] };
   const offered: Offered[] = [];
   const protocolGuards: string[][] = relationships.map(() => []);
   for (const step of steps) {
@@ -62,28 +62,22 @@ export function generatePromela(model: Model, config: Configuration, options: Pr
     if (scope !== 'relationship') continue;
     for (const r of relationships) {
       const [guard, effect] = code(step, r);
-      offered.push({ label: label(step, r), guard, effect, protocol: step.protocol, touches: [r] });
+      offered.push({ label: label(step, r), guard, effect, touches: [r] });
       if (step.protocol) protocolGuards[r]?.push(`(${guard})`);
     }
   }
   // Host and network events: one step, every relationship where one of its pair steps is enabled.
-  const groups = new Map<string, typeof steps>();
-  for (const step of steps) {
-    if (model.events[step.event]?.scope === 'relationship') continue;
-    const group = `${step.server ?? 'network'}:${step.event}`;
-    groups.set(group, [...(groups.get(group) ?? []), step]);
-  }
-  for (const group of groups.values()) {
+  for (const group of sharedStepGroups(model, steps)) {
     const first = group[0] as (typeof steps)[number];
     if (first.server === undefined) {
       const [guard, effect] = code(first, 0);
-      offered.push({ label: label(first), guard, effect, protocol: false, touches: relationships });
+      offered.push({ label: label(first), guard, effect, touches: relationships });
       continue;
     }
     const perRelationship = relationships.map((r) => group.map((step) => code(step, r)));
     const guard = perRelationship.flatMap((options) => options.map(([g]) => `(${g})`)).join(' || ');
     const effect = perRelationship.map((options) => `if ${options.map(([g, e]) => `:: (${g}) -> ${e.join('; ')}`).join(' ')} :: else -> skip fi`);
-    offered.push({ label: label(first), guard, effect, protocol: false, touches: relationships });
+    offered.push({ label: label(first), guard, effect, touches: relationships });
   }
   out.push(
     '',

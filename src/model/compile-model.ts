@@ -1,5 +1,5 @@
 import type { Spec } from '../spec/spec-types.js';
-import { MEMORY_TARGET } from '../spec/spec-types.js';
+import { eventScope, MEMORY_TARGET } from '../spec/spec-types.js';
 import { type Model, type ModelEvent, type ModelRule, type ModelState, NO_MEMORY, type RoleId, type StateId, TO_MEMORY } from './model.js';
 
 /**
@@ -31,9 +31,7 @@ export function compileModel(spec: Spec): Model {
   }));
 
   const events: ModelEvent[] = spec.events.map((e, i) => {
-    const network = e.action === 'network-down' || e.action === 'network-up';
-    const scope = network ? 'network' : (e.scope ?? 'relationship');
-    const event: ModelEvent = { id: i, name: e.name, kind: e.kind, healing: e.kind === 'protocol' || (e.healing ?? false), scope };
+    const event: ModelEvent = { id: i, name: e.name, kind: e.kind, healing: e.kind === 'protocol' || (e.healing ?? false), scope: eventScope(e) };
     if (e.action) event.action = e.action;
     if (e.to) event.haltTo = stateId(e.to);
     if (e.memory && e.memory !== 'recorded') event.haltMemory = stateId(e.memory);

@@ -1,7 +1,7 @@
 import { checkPropertiesAndConfigurations } from './check-properties.js';
 import type { DataPath } from './read-yaml.js';
 import type { Reporter } from './reporter.js';
-import { MEMORY_TARGET, type Spec } from './spec-types.js';
+import { eventScope, MEMORY_TARGET, type Spec } from './spec-types.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -111,7 +111,7 @@ export function checkReferences(spec: Spec, report: Reporter): void {
         'only environment events act on the pair directly; use `kind: environment`',
       );
     }
-    const network = e.action === 'network-down' || e.action === 'network-up';
+    const network = eventScope(e) === 'network';
     if (e.scope !== undefined && (e.kind !== 'environment' || network)) {
       report.error(
         'MISUSED_FIELD',

@@ -74,6 +74,16 @@ export interface EventSpec extends Described {
 
 export type EventScope = 'host' | 'relationship';
 
+/**
+ * What one occurrence of an event moves when several relationships join two
+ * hosts: network events move every relationship, other events what their
+ * `scope` says (one relationship unless `host`).
+ */
+export function eventScope(event: Pick<EventSpec, 'action' | 'scope'>): 'network' | EventScope {
+  if (event.action === 'network-down' || event.action === 'network-up') return 'network';
+  return event.scope ?? 'relationship';
+}
+
 export type LinkCondition = 'ok' | 'up' | 'down' | 'any';
 export type PartnerGuard = string[] | { except: string[] };
 
