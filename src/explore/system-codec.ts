@@ -14,6 +14,8 @@ export class SystemCodec {
   readonly radix: number;
   /** Bits per relationship. */
   readonly bits: number;
+  /** factorials[n] = n!, up to K: orbit sizes are counted once per new state. */
+  private readonly factorials: number[];
 
   constructor(
     readonly relationships: number,
@@ -21,6 +23,8 @@ export class SystemCodec {
   ) {
     this.bits = Math.min(MAX_RADIX_BITS, Math.floor(KEY_BITS / relationships));
     this.radix = 2 ** this.bits;
+    this.factorials = [1];
+    for (let n = 1; n <= relationships; n++) this.factorials.push((this.factorials[n - 1] as number) * n);
   }
 
   /** The key of `tuple`; sorts `tuple` in place first when symmetry is on. */
@@ -68,21 +72,16 @@ export class SystemCodec {
   /** How many system states a canonical tuple stands for: K! over the factorials of its repeated digits. */
   orbitSize(tuple: Int32Array): number {
     if (!this.symmetry) return 1;
-    let size = factorial(this.relationships);
+    const factorials = this.factorials;
+    let size = factorials[this.relationships] as number;
     let run = 1;
     for (let i = 1; i <= this.relationships; i++) {
       if (i < this.relationships && tuple[i] === tuple[i - 1]) run++;
       else {
-        size /= factorial(run);
+        size /= factorials[run] as number;
         run = 1;
       }
     }
     return size;
   }
-}
-
-function factorial(n: number): number {
-  let f = 1;
-  for (let i = 2; i <= n; i++) f *= i;
-  return f;
 }
