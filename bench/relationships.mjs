@@ -43,7 +43,10 @@ const ratio = (a, b) => (a && b ? `${(a / b).toFixed(1)}x` : 'n/a');
 function fsmkit(k, symmetry) {
   const argv = ['explore', specFile, '--config', config.name, '--relationships', String(k), symmetry ? '--symmetry' : '--no-symmetry', '--json'];
   const started = performance.now();
-  const run = spawnSync(process.execPath, [join(root, 'bench/measure-cli.mjs'), ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, ['--import', join(root, 'bench/report-peak-memory.mjs'), join(root, 'bin/fsmkit.js'), ...argv], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const wallMs = performance.now() - started;
   if (run.status !== 0) throw new Error(`fsmkit ${argv.join(' ')} exited ${run.status}: ${run.stderr}`);
   const report = JSON.parse(run.stdout).configurations[0];
