@@ -1,10 +1,11 @@
 import type { Artifact, GenerateOptions } from '../codegen/artifact.js';
 import { bannerLines } from '../codegen/banner.js';
-import { traceDiagramName } from '../diagram/diagram-set.js';
+import { scenarioDiagramName, traceDiagramName } from '../diagram/diagram-set.js';
 import { pairMatrix } from '../diagram/pair-diagram.js';
 import { ruleLabel } from '../diagram/state-diagram.js';
 import type { ExploredGraph } from '../explore/explore.js';
 import { verdictCell } from '../explore/format-report.js';
+import type { ScenarioRun } from '../explore/replay-scenarios.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
 import { formatSystemTrace } from '../explore/system-trace.js';
 import { formatTrace } from '../explore/trace.js';
@@ -18,7 +19,14 @@ import { md, table } from './markdown.js';
  * and the rendered SVGs are linked beside them. No timings: the pages are
  * compared byte for byte by `fsmkit check`.
  */
-export function generateDocs(model: Model, matrix: MatrixReport, diagrams: readonly Artifact[], options: GenerateOptions, pairs?: ExploredGraph): Artifact[] {
+export function generateDocs(
+  model: Model,
+  matrix: MatrixReport,
+  diagrams: readonly Artifact[],
+  options: GenerateOptions,
+  pairs?: ExploredGraph,
+  scenarios: readonly ScenarioRun[] = [],
+): Artifact[] {
   const banner = `<!-- ${bannerLines(options).join(' ').replace(/--/g, '- -')} -->`;
   const mermaid = (path: string) => {
     const d = diagrams.find((x) => x.path === path);
@@ -73,15 +81,22 @@ export function generateDocs(model: Model, matrix: MatrixReport, diagrams: reado
     '',
     ...table(['configuration', 'states', 'transitions', 'diameter', ...properties.map(md)], matrixRows),
     '',
+    ...(scenarios.length
+      ? ['## Scenarios', '', `${scenarios.length} short runs written from the source document pin its behaviour step by step: [scenarios.md](scenarios.md).`, '']
+      : []),
     ...(pairs ? pairSection(model, pairs, mermaid) : []),
   ];
   const pages: Artifact[] = [{ path: 'index.md', contents: `${index.join('\n').replace(/\n{3,}/g, '\n\n')}\n` }];
-  for (const s of spec.states) pages.push({ path: `states/${s.name}.md`, contents: statePage(model, s.name, banner) });
+  for (const s of spec.states) {
+    const passing = scenarios.filter((run) => run.trace.some((step) => Object.values(step.after.servers).some((v) => v.state === s.name)));
+    pages.push({ path: `states/${s.name}.md`, contents: statePage(model, s.name, banner, scenarioSection(passing, diagrams, '../')) });
+  }
+  if (scenarios.length > 0) pages.push({ path: 'scenarios.md', contents: scenariosPage(model, scenarios, diagrams, banner) });
   pages.push({ path: 'traces.md', contents: tracesPage(model, matrix, diagrams, banner) });
   return pages;
 }
 
-function statePage(model: Model, name: string, banner: string): string {
+function statePage(model: Model, name: string, banner: string, scenarios: readonly string[]): string {
   const spec = model.spec;
   const s = spec.states.find((x) => x.name === name);
   const id = model.stateByName.get(name) as number;
@@ -125,6 +140,7 @@ function statePage(model: Model, name: string, banner: string): string {
     '',
     ...(incoming.length ? table(['rule', 'from', 'when', 'what'], incoming) : ['None.']),
     '',
+    ...(scenarios.length ? ['## Scenarios through this state', '', ...scenarios] : []),
     '[All states](../index.md)',
   ];
   return `${lines.join('\n')}\n`;
@@ -150,6 +166,41 @@ function tracesPage(model: Model, matrix: MatrixReport, diagrams: readonly Artif
   if (!any) lines.push('No property is violated in any configuration.', '');
   lines.push('[Overview](index.md)');
   return `${lines.join('\n')}\n`;
+}
+
+/** Every scenario: what it shows, its section, and the run as text and as a sequence diagram. */
+function scenariosPage(model: Model, runs: readonly ScenarioRun[], diagrams: readonly Artifact[], banner: string): string {
+  const lines = [
+    banner,
+    '# Scenarios',
+    '',
+    'Short runs of the pair written from the source document and replayed by `fsmkit check` through the explorer\'s stepper; each must end where the spec says after every step.',
+    '',
+    ...scenarioSection(runs, diagrams, '', (run) => ['```text', ...formatTrace(run.trace, model.roles), '```', '']),
+    '[Overview](index.md)',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Each run as a heading, its description and section, then `extra` lines and its sequence diagram (SVG links relative to `up`). */
+function scenarioSection(
+  runs: readonly ScenarioRun[],
+  diagrams: readonly Artifact[],
+  up: string,
+  extra: (run: ScenarioRun) => string[] = () => [],
+): string[] {
+  return runs.flatMap((run) => {
+    const name = `diagrams/${scenarioDiagramName(run.name)}`;
+    const d = diagrams.find((x) => x.path === name);
+    return [
+      `### Scenario ${md(run.name)}`,
+      '',
+      `${md(run.description)}${run.ref ? ` (section ${md(run.ref)})` : ''}`,
+      '',
+      ...extra(run),
+      ...(d ? ['```mermaid', d.contents.trimEnd(), '```', '', `SVG: [${name.replace(/\.mmd$/, '.svg')}](${up}${name.replace(/\.mmd$/, '.svg')})`, ''] : []),
+    ];
+  });
 }
 
 /** GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped. */

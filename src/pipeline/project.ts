@@ -6,6 +6,7 @@ import { generateDiagrams } from '../diagram/diagram-set.js';
 import { generateDocs } from '../docs/docs-pages.js';
 import { resolveConfiguration } from '../explore/configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from '../explore/explore.js';
+import { replayScenarios } from '../explore/replay-scenarios.js';
 import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
 import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
@@ -83,7 +84,8 @@ export async function generateProject(options: ProjectOptions): Promise<ProjectG
   const { checked, groups } = prepared;
   const base: ProjectGenerate = { checked, groups, written: [], diagnostics: prepared.diagnostics, ok: false };
   if (prepared.matrix) base.matrix = prepared.matrix;
-  const blocking = prepared.diagnostics.filter((d) => d.code !== 'UNEXPECTED_VERDICT' && d.code !== 'EXPLORATION_LIMIT');
+  // Behaviour findings (verdicts, scenarios) do not stop the writing: the docs then show what the spec does now.
+  const blocking = prepared.diagnostics.filter((d) => !BEHAVIOUR_FINDINGS.has(d.code));
   if (!checked.spec || hasErrors(blocking)) return base;
   if (groups.length === 0) {
     const noDir: Diagnostic = {
@@ -113,6 +115,8 @@ export async function generateProject(options: ProjectOptions): Promise<ProjectG
   return { ...base, written: files.map((f) => f.path), ok: !hasErrors(prepared.diagnostics) };
 }
 
+const BEHAVIOUR_FINDINGS = new Set<Diagnostic['code']>(['UNEXPECTED_VERDICT', 'EXPLORATION_LIMIT', 'SCENARIO_MISMATCH', 'SCENARIO_STEP_IMPOSSIBLE', 'SCENARIO_NEXT_MISMATCH']);
+
 interface Prepared {
   checked: CheckedSpec;
   groups: OutputGroup[];
@@ -126,6 +130,8 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   const diagnostics = [...checked.diagnostics];
   const { spec, model } = checked;
   if (!spec || !model) return { checked, groups: [], diagnostics };
+  const scenarios = replayScenarios(model, { file: checked.file, locate: checked.locate ?? (() => ({ start: { line: 1, col: 1 }, end: { line: 1, col: 1 } })) });
+  diagnostics.push(...scenarios.diagnostics);
   const exploreOptions = options.explore ?? DEFAULT_EXPLORE_OPTIONS;
   const matrix = spec.pair && spec.configurations?.length ? exploreMatrix(model, exploreOptions) : undefined;
   if (matrix) diagnostics.push(...verdictDiagnostics(checked, matrix));
@@ -155,8 +161,8 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
     const pairsName = spec.outputs?.docs?.pairs;
     const pairsConfig = pairsName === undefined ? undefined : resolveConfiguration(model, pairsName);
     const pairs = pairsConfig ? explore(model, pairsConfig, exploreOptions) : undefined;
-    const diagrams = generateDiagrams(model, matrix, pairs);
-    const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)), pairs);
+    const diagrams = generateDiagrams(model, matrix, pairs, scenarios.runs);
+    const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)), pairs, scenarios.runs);
     groups.push({ dir: docs.dir, artifacts: [...diagrams, ...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
   }
   const prepared: Prepared = { checked, groups, diagnostics };

@@ -1,4 +1,5 @@
 import { checkPropertiesAndConfigurations } from './check-properties.js';
+import { checkScenarios } from './check-scenarios.js';
 import type { DataPath } from './read-yaml.js';
 import type { Reporter } from './reporter.js';
 import { eventScope, MEMORY_TARGET, type Spec } from './spec-types.js';
@@ -257,6 +258,7 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     });
   });
   checkPropertiesAndConfigurations(spec, report, stateList);
+  checkScenarios(spec, report, state, role);
 }
 
 /** A rule may only move a role between states that role may hold. */
