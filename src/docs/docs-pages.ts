@@ -82,7 +82,12 @@ export function generateDocs(
     ...table(['configuration', 'states', 'transitions', 'diameter', ...properties.map(md)], matrixRows),
     '',
     ...(scenarios.length
-      ? ['## Scenarios', '', `${scenarios.length} short runs written from the source document pin its behaviour step by step: [scenarios.md](scenarios.md).`, '']
+      ? [
+          '## Scenarios',
+          '',
+          `${scenarios.length} short runs written from the source document pin its behaviour step by step: [scenarios.md](scenarios.md).`,
+          '',
+        ]
       : []),
     ...(pairs ? pairSection(model, pairs, mermaid) : []),
   ];
@@ -174,7 +179,7 @@ function scenariosPage(model: Model, runs: readonly ScenarioRun[], diagrams: rea
     banner,
     '# Scenarios',
     '',
-    'Short runs of the pair written from the source document and replayed by `fsmkit check` through the explorer\'s stepper; each must end where the spec says after every step.',
+    "Short runs of the pair written from the source document and replayed by `fsmkit check` through the explorer's stepper; each must end where the spec says after every step.",
     '',
     ...scenarioSection(runs, diagrams, '', (run) => ['```text', ...formatTrace(run.trace, model.roles), '```', '']),
     '[Overview](index.md)',
@@ -183,12 +188,7 @@ function scenariosPage(model: Model, runs: readonly ScenarioRun[], diagrams: rea
 }
 
 /** Each run as a heading, its description and section, then `extra` lines and its sequence diagram (SVG links relative to `up`). */
-function scenarioSection(
-  runs: readonly ScenarioRun[],
-  diagrams: readonly Artifact[],
-  up: string,
-  extra: (run: ScenarioRun) => string[] = () => [],
-): string[] {
+function scenarioSection(runs: readonly ScenarioRun[], diagrams: readonly Artifact[], up: string, extra: (run: ScenarioRun) => string[] = () => []): string[] {
   return runs.flatMap((run) => {
     const name = `diagrams/${scenarioDiagramName(run.name)}`;
     const d = diagrams.find((x) => x.path === name);

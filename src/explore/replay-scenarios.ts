@@ -89,7 +89,12 @@ class Replayer {
         const got = this.possible(pair);
         if (want.join() !== got.join()) {
           const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : 'none');
-          report('SCENARIO_NEXT_MISMATCH', ['steps', j, 'next'], `${where}: expected the protocol steps ${list(want)} to be possible next; the spec allows ${list(got)}`, fix);
+          report(
+            'SCENARIO_NEXT_MISMATCH',
+            ['steps', j, 'next'],
+            `${where}: expected the protocol steps ${list(want)} to be possible next; the spec allows ${list(got)}`,
+            fix,
+          );
           run.ok = false;
           break;
         }

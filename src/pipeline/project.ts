@@ -115,7 +115,13 @@ export async function generateProject(options: ProjectOptions): Promise<ProjectG
   return { ...base, written: files.map((f) => f.path), ok: !hasErrors(prepared.diagnostics) };
 }
 
-const BEHAVIOUR_FINDINGS = new Set<Diagnostic['code']>(['UNEXPECTED_VERDICT', 'EXPLORATION_LIMIT', 'SCENARIO_MISMATCH', 'SCENARIO_STEP_IMPOSSIBLE', 'SCENARIO_NEXT_MISMATCH']);
+const BEHAVIOUR_FINDINGS = new Set<Diagnostic['code']>([
+  'UNEXPECTED_VERDICT',
+  'EXPLORATION_LIMIT',
+  'SCENARIO_MISMATCH',
+  'SCENARIO_STEP_IMPOSSIBLE',
+  'SCENARIO_NEXT_MISMATCH',
+]);
 
 interface Prepared {
   checked: CheckedSpec;
@@ -130,7 +136,10 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   const diagnostics = [...checked.diagnostics];
   const { spec, model } = checked;
   if (!spec || !model) return { checked, groups: [], diagnostics };
-  const scenarios = replayScenarios(model, { file: checked.file, locate: checked.locate ?? (() => ({ start: { line: 1, col: 1 }, end: { line: 1, col: 1 } })) });
+  const scenarios = replayScenarios(model, {
+    file: checked.file,
+    locate: checked.locate ?? (() => ({ start: { line: 1, col: 1 }, end: { line: 1, col: 1 } })),
+  });
   diagnostics.push(...scenarios.diagnostics);
   const exploreOptions = options.explore ?? DEFAULT_EXPLORE_OPTIONS;
   const matrix = spec.pair && spec.configurations?.length ? exploreMatrix(model, exploreOptions) : undefined;

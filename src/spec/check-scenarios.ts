@@ -24,10 +24,26 @@ export function checkScenarios(spec: Spec, report: Reporter, state: NameCheck, r
       if (!server) continue; // the schema's pattern reported it
       state(server.state, [...at, key], `${what} puts ${key} in`);
       if (server.memory !== undefined) state(server.memory, [...at, key], `${what} gives ${key} the memory`);
+      if (server.memory !== undefined && !spec.memory) {
+        report.error('MISUSED_FIELD', [...at, key], `${what} gives ${key} a memory, but the spec declares no \`memory\``, `write \`${server.state}\``);
+      }
+      if (server.flag && !spec.flag) {
+        report.error(
+          'MISUSED_FIELD',
+          [...at, key],
+          `${what} sets the flag of ${key}, but the spec declares no \`flag\``,
+          `write \`${server.state}\` without *`,
+        );
+      }
     }
     const missing = roleNames.filter((r) => !(r in p));
     if (missing.length > 0) {
-      report.error('MISSING_FIELD', at, `${what} does not say where ${missing.join(' and ')} is`, `add \`${missing[0]}: STATE\` (every role, so the whole pair is pinned)`);
+      report.error(
+        'MISSING_FIELD',
+        at,
+        `${what} does not say where ${missing.join(' and ')} is`,
+        `add \`${missing[0]}: STATE\` (every role, so the whole pair is pinned)`,
+      );
     }
   };
   (spec.scenarios ?? []).forEach((scenario, i) => {
@@ -59,13 +75,23 @@ export function checkScenarios(spec: Spec, report: Reporter, state: NameCheck, r
       if (rule) {
         const ruleEvents = [rule.on].flat();
         if (event && !ruleEvents.includes(event.name)) {
-          report.error('INVALID_VALUE', [...stepAt, 'event'], `${what}: rule ${rule.id} does not fire on ${event.name}`, `its events are ${ruleEvents.join(', ')}`);
+          report.error(
+            'INVALID_VALUE',
+            [...stepAt, 'event'],
+            `${what}: rule ${rule.id} does not fire on ${event.name}`,
+            `its events are ${ruleEvents.join(', ')}`,
+          );
         }
         if (!event && ruleEvents.length > 1 && step.event === undefined) {
           report.error('MISSING_FIELD', stepAt, `${what}: rule ${rule.id} fires on several events`, `add \`event:\` (one of ${ruleEvents.join(', ')})`);
         }
         if (step.server !== undefined && rule.role !== undefined && step.server !== rule.role) {
-          report.error('INVALID_VALUE', [...stepAt, 'server'], `${what}: rule ${rule.id} is only for the ${rule.role}`, `write \`server: ${rule.role}\`, or name another rule`);
+          report.error(
+            'INVALID_VALUE',
+            [...stepAt, 'server'],
+            `${what}: rule ${rule.id} is only for the ${rule.role}`,
+            `write \`server: ${rule.role}\`, or name another rule`,
+          );
         }
         if (step.server === undefined && rule.role === undefined) {
           report.error('MISSING_FIELD', stepAt, `${what} does not say which server follows rule ${rule.id}`, 'add `server: <role>`');
@@ -73,7 +99,12 @@ export function checkScenarios(spec: Spec, report: Reporter, state: NameCheck, r
       } else if (event && step.rule === undefined) {
         const network = event.action === 'network-down' || event.action === 'network-up';
         if (event.kind === 'link-lost') {
-          report.error('MISUSED_FIELD', [...stepAt, 'event'], `${what}: ${event.name} is never a step of its own`, 'take the step that ends the connection (a network failure or a halt)');
+          report.error(
+            'MISUSED_FIELD',
+            [...stepAt, 'event'],
+            `${what}: ${event.name} is never a step of its own`,
+            'take the step that ends the connection (a network failure or a halt)',
+          );
         } else if (network && step.server !== undefined) {
           report.error('MISUSED_FIELD', [...stepAt, 'server'], `${what}: ${event.name} moves the network, not a server`, 'remove `server`');
         } else if (!network && step.server === undefined) {
@@ -84,7 +115,8 @@ export function checkScenarios(spec: Spec, report: Reporter, state: NameCheck, r
       (step.next ?? []).forEach((entry, k) => {
         const [who = '', id = ''] = entry.split(':');
         role(who, [...stepAt, 'next', k], `${what} lists a next step of`);
-        if (!rules.has(id)) report.error('INVALID_VALUE', [...stepAt, 'next', k], `${what} lists "${id}", which is not a rule id`, didYouMean(id, rules.keys()));
+        if (!rules.has(id))
+          report.error('INVALID_VALUE', [...stepAt, 'next', k], `${what} lists "${id}", which is not a rule id`, didYouMean(id, rules.keys()));
       });
     });
   });
