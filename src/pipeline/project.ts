@@ -6,7 +6,7 @@ import { generateDiagrams } from '../diagram/diagram-set.js';
 import { generateDocs } from '../docs/docs-pages.js';
 import { resolveConfiguration } from '../explore/configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from '../explore/explore.js';
-import { replayScenarios } from '../explore/replay-scenarios.js';
+import { replayScenarios, type ScenarioRun } from '../explore/replay-scenarios.js';
 import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
 import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
@@ -37,6 +37,8 @@ export interface ProjectCheck {
   groups: OutputGroup[];
   /** The configuration x property matrix, when the spec declares configurations. */
   matrix?: MatrixReport;
+  /** The spec's scenarios as replayed. */
+  scenarios: ScenarioRun[];
   diagnostics: Diagnostic[];
   ok: boolean;
 }
@@ -58,7 +60,7 @@ export async function checkProject(options: ProjectOptions): Promise<ProjectChec
     for (const group of prepared.groups) diagnostics.push(...(await compareOutputs(group.dir, group.artifacts, fix, options.root)));
   }
   const sorted = sortDiagnostics(diagnostics);
-  const result: ProjectCheck = { checked: prepared.checked, groups: prepared.groups, diagnostics: sorted, ok: !hasErrors(sorted) };
+  const result: ProjectCheck = { checked: prepared.checked, groups: prepared.groups, scenarios: prepared.scenarios, diagnostics: sorted, ok: !hasErrors(sorted) };
   if (prepared.matrix) result.matrix = prepared.matrix;
   return result;
 }
@@ -126,6 +128,7 @@ const BEHAVIOUR_FINDINGS = new Set<Diagnostic['code']>([
 interface Prepared {
   checked: CheckedSpec;
   groups: OutputGroup[];
+  scenarios: ScenarioRun[];
   matrix?: MatrixReport;
   diagnostics: Diagnostic[];
 }
@@ -135,7 +138,7 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   const checked = await loadSpec(options.specFile, resolve(options.root, options.specFile));
   const diagnostics = [...checked.diagnostics];
   const { spec, model } = checked;
-  if (!spec || !model) return { checked, groups: [], diagnostics };
+  if (!spec || !model) return { checked, groups: [], scenarios: [], diagnostics };
   const scenarios = replayScenarios(model, {
     file: checked.file,
     locate: checked.locate ?? (() => ({ start: { line: 1, col: 1 }, end: { line: 1, col: 1 } })),
@@ -158,7 +161,7 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
         start: checked.locate?.(['outputs']).start ?? { line: 1, col: 1 },
         hint: 'run fsmkit from the project folder, or point `outputs.dir` (or --out) inside it',
       });
-      return { checked, groups: [], diagnostics };
+      return { checked, groups: [], scenarios: scenarios.runs, diagnostics };
     }
   }
   const groups: OutputGroup[] = [];
@@ -174,7 +177,7 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
     const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)), pairs, scenarios.runs);
     groups.push({ dir: docs.dir, artifacts: [...diagrams, ...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
   }
-  const prepared: Prepared = { checked, groups, diagnostics };
+  const prepared: Prepared = { checked, groups, scenarios: scenarios.runs, diagnostics };
   if (matrix) prepared.matrix = matrix;
   return prepared;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { replayScenarios } from '../../src/explore/replay-scenarios.js';
 import { checkSpec } from '../../src/model/check-spec.js';
-import { BUNDLED_SPEC, TOY_SPEC } from '../helpers/paths.js';
+import { BUNDLED_SPEC, repoPath, TOY_SPEC } from '../helpers/paths.js';
 
 // The toy pair (DOWN, SOLO, PAIRED; boot, partner-state, net-fails, net-heals) with scenarios appended.
 const toy = readFileSync(TOY_SPEC, 'utf8');
@@ -144,5 +144,23 @@ describe('checking scenario names', () => {
   it('refuses a server notation of another shape through the schema', () => {
     const found = codes(pairing.replace('{ left: SOLO, right: DOWN }', '{ left: "SOLO[", right: DOWN }'));
     expect(found.map(([c]) => c)).toContain('INVALID_VALUE');
+  });
+});
+
+describe('fsmkit check with scenarios', () => {
+  it('fails with the scenario finding at its line when the spec reads the draft otherwise (crash that keeps the link)', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { runCli } = await import('../../src/cli/main.js');
+    const { captureIo, copyProject } = await import('../helpers/project.js');
+    const dir = copyProject();
+    const file = join(dir, 'spec', 'dhcpv4-failover.yaml');
+    // A rule the draft does not have: UPDDONE taken from a primary still in STARTUP.
+    const text = readFileSync(file, 'utf8').replace('    partner: [CONFLICT_DONE]\n    partner_shows_memory: false\n', '    partner: [CONFLICT_DONE]\n');
+    writeFileSync(file, text);
+    const io = captureIo(dir);
+    expect(await runCli(['check'], io)).toBe(1);
+    expect(io.out()).toMatch(/spec\/dhcpv4-failover\.yaml:\d+:\d+ error SCENARIO_NEXT_MISMATCH\n {2}scenario no-upddone-from-startup, step 2/);
+    expect(await runCli(['check'], captureIo(repoPath('')))).toBe(0);
   });
 });
