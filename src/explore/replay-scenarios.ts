@@ -1,5 +1,6 @@
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
-import { type Model, NO_MEMORY, type RoleId } from '../model/model.js';
+import { ruleEnabled } from '../model/guard.js';
+import { type Model, type ModelRule, NO_MEMORY, type RoleId } from '../model/model.js';
 import type { DataPath, Span } from '../spec/read-yaml.js';
 import { formatServerNotation, parseServerNotation } from '../spec/server-notation.js';
 import type { PairSpecState, ScenarioSpec, ScenarioStepSpec } from '../spec/spec-types.js';
@@ -120,14 +121,28 @@ class Replayer {
     }
     const event = model.events[eventId as number];
     if (results.length === 0) {
+      // A "nothing happens" line of the source: enabled, it leaves the pair as it is.
+      const stays = model.rules.filter((r) => r.stay && (rule === undefined || r === rule) && r.events.includes(eventId as number) && (r.role ?? who) === who);
+      const stay = stays.find((r) => who !== undefined && this.stayEnabled(r, eventId as number, pair, who));
+      if (stay)
+        return {
+          after: pair,
+          entry: this.entry({ id: -1, server: who, event: eventId as number, rule: stay, healing: false, protocol: false }, eventId as number, who, pair),
+        };
       if (rule || event?.action !== undefined) return `it is not enabled in ${this.show(pair)}`;
-      // A rule event that no rule takes here changes nothing (a "nothing happens" line).
+      // A rule event that no rule takes here changes nothing either (the source does not name the situation).
       return { after: pair, entry: this.entry(undefined, eventId as number, who, pair) };
     }
     const distinct = new Set(results.map((r) => [...r.after].join()));
     if (distinct.size > 1) return `${results.map((r) => r.step.rule?.id ?? 'its action').join(' and ')} all apply in ${this.show(pair)}; name the rule`;
     const [first] = results as [{ step: Step; after: PairState }];
     return { after: first.after, entry: this.entry(first.step, eventId as number, who, first.after) };
+  }
+
+  private stayEnabled(rule: ModelRule, eventId: number, pair: PairState, server: RoleId): boolean {
+    if (pair[S[server]] !== rule.from) return false;
+    const event = this.model.events[eventId];
+    return event !== undefined && ruleEnabled(this.model, rule, event, this.stepper.context(pair, server));
   }
 
   private entry(step: Step | undefined, eventId: number, server: RoleId | undefined, after: PairState): TraceStep {
