@@ -180,7 +180,16 @@ export function checkReferences(spec: Spec, report: Reporter): void {
       );
     }
     if (on.some((name) => events.get(name)?.kind === 'link-lost')) {
-      if (on.length > 1 || partnerGuarded || r.link !== undefined || r.to === MEMORY_TARGET) {
+      if (
+        on.length > 1 ||
+        partnerGuarded ||
+        r.link !== undefined ||
+        r.to === MEMORY_TARGET ||
+        r.role !== undefined ||
+        r.flag !== undefined ||
+        r.partner_running !== undefined ||
+        r.set_memory !== undefined
+      ) {
         report.error(
           'MISUSED_FIELD',
           at('on'),
