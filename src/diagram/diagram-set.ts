@@ -16,9 +16,9 @@ export function traceDiagramName(configuration: string, property: string): strin
 /**
  * Every diagram of a spec as Mermaid sources under `diagrams/`: the state
  * diagram per role, the pairs of one configuration, and one sequence
- * diagram per counterexample and per scenario. Pure: the same inputs give the same bytes.
+ * diagram per counterexample. Pure: the same inputs give the same bytes.
  */
-export function generateDiagrams(model: Model, matrix: MatrixReport, pairs: ExploredGraph | undefined, scenarios: readonly ScenarioRun[] = []): Artifact[] {
+export function generateDiagrams(model: Model, matrix: MatrixReport, pairs: ExploredGraph | undefined): Artifact[] {
   const out: Artifact[] = [];
   ([0, 1] as RoleId[]).forEach((role) => {
     out.push({ path: `diagrams/state-${model.roles[role]}.mmd`, contents: renderStateDiagram(model, role) });
@@ -33,16 +33,14 @@ export function generateDiagrams(model: Model, matrix: MatrixReport, pairs: Expl
       });
     }
   }
-  for (const run of scenarios) {
-    out.push({
-      path: `diagrams/${scenarioDiagramName(run.name)}`,
-      contents: renderTraceDiagram(run.trace, model.roles, `scenario ${run.name}${run.ref ? ` (${run.ref})` : ''}`),
-    });
-  }
   return out;
 }
 
-/** File name (without folder) of a scenario's sequence diagram. */
-export function scenarioDiagramName(scenario: string): string {
-  return `scenario-${mermaidId(scenario)}.mmd`.replace(/_/g, '-');
+/**
+ * A scenario's run as a sequence diagram. Scenarios are many, so their
+ * diagrams live only inside the pages (GitHub draws them) and are not
+ * rendered to SVG one by one.
+ */
+export function renderScenarioDiagram(model: Model, run: ScenarioRun): string {
+  return renderTraceDiagram(run.trace, model.roles, `scenario ${run.name}${run.ref ? ` (${run.ref})` : ''}`);
 }

@@ -1,6 +1,6 @@
 import type { Artifact, GenerateOptions } from '../codegen/artifact.js';
 import { bannerLines } from '../codegen/banner.js';
-import { scenarioDiagramName, traceDiagramName } from '../diagram/diagram-set.js';
+import { renderScenarioDiagram, traceDiagramName } from '../diagram/diagram-set.js';
 import { pairMatrix } from '../diagram/pair-diagram.js';
 import { ruleLabel } from '../diagram/state-diagram.js';
 import type { ExploredGraph } from '../explore/explore.js';
@@ -94,9 +94,9 @@ export function generateDocs(
   const pages: Artifact[] = [{ path: 'index.md', contents: `${index.join('\n').replace(/\n{3,}/g, '\n\n')}\n` }];
   for (const s of spec.states) {
     const passing = scenarios.filter((run) => run.trace.some((step) => Object.values(step.after.servers).some((v) => v.state === s.name)));
-    pages.push({ path: `states/${s.name}.md`, contents: statePage(model, s.name, banner, scenarioSection(passing, diagrams, '../')) });
+    pages.push({ path: `states/${s.name}.md`, contents: statePage(model, s.name, banner, scenarioSection(model, passing)) });
   }
-  if (scenarios.length > 0) pages.push({ path: 'scenarios.md', contents: scenariosPage(model, scenarios, diagrams, banner) });
+  if (scenarios.length > 0) pages.push({ path: 'scenarios.md', contents: scenariosPage(model, scenarios, banner) });
   pages.push({ path: 'traces.md', contents: tracesPage(model, matrix, diagrams, banner) });
   return pages;
 }
@@ -174,33 +174,32 @@ function tracesPage(model: Model, matrix: MatrixReport, diagrams: readonly Artif
 }
 
 /** Every scenario: what it shows, its section, and the run as text and as a sequence diagram. */
-function scenariosPage(model: Model, runs: readonly ScenarioRun[], diagrams: readonly Artifact[], banner: string): string {
+function scenariosPage(model: Model, runs: readonly ScenarioRun[], banner: string): string {
   const lines = [
     banner,
     '# Scenarios',
     '',
     "Short runs of the pair written from the source document and replayed by `fsmkit check` through the explorer's stepper; each must end where the spec says after every step.",
     '',
-    ...scenarioSection(runs, diagrams, '', (run) => ['```text', ...formatTrace(run.trace, model.roles), '```', '']),
+    ...scenarioSection(model, runs, (run) => ['```text', ...formatTrace(run.trace, model.roles), '```', '']),
     '[Overview](index.md)',
   ];
   return `${lines.join('\n')}\n`;
 }
 
-/** Each run as a heading, its description and section, then `extra` lines and its sequence diagram (SVG links relative to `up`). */
-function scenarioSection(runs: readonly ScenarioRun[], diagrams: readonly Artifact[], up: string, extra: (run: ScenarioRun) => string[] = () => []): string[] {
-  return runs.flatMap((run) => {
-    const name = `diagrams/${scenarioDiagramName(run.name)}`;
-    const d = diagrams.find((x) => x.path === name);
-    return [
-      `### Scenario ${md(run.name)}`,
-      '',
-      `${md(run.description)}${run.ref ? ` (section ${md(run.ref)})` : ''}`,
-      '',
-      ...extra(run),
-      ...(d ? ['```mermaid', d.contents.trimEnd(), '```', '', `SVG: [${name.replace(/\.mmd$/, '.svg')}](${up}${name.replace(/\.mmd$/, '.svg')})`, ''] : []),
-    ];
-  });
+/** Each run as a heading, its description and section, then `extra` lines and its sequence diagram. */
+function scenarioSection(model: Model, runs: readonly ScenarioRun[], extra: (run: ScenarioRun) => string[] = () => []): string[] {
+  return runs.flatMap((run) => [
+    `### Scenario ${md(run.name)}`,
+    '',
+    `${md(run.description)}${run.ref ? ` (section ${md(run.ref)})` : ''}`,
+    '',
+    ...extra(run),
+    '```mermaid',
+    renderScenarioDiagram(model, run).trimEnd(),
+    '```',
+    '',
+  ]);
 }
 
 /** GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped. */

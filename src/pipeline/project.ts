@@ -179,7 +179,7 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
     const pairsName = spec.outputs?.docs?.pairs;
     const pairsConfig = pairsName === undefined ? undefined : resolveConfiguration(model, pairsName);
     const pairs = pairsConfig ? explore(model, pairsConfig, exploreOptions) : undefined;
-    const diagrams = generateDiagrams(model, matrix, pairs, scenarios.runs);
+    const diagrams = generateDiagrams(model, matrix, pairs);
     const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)), pairs, scenarios.runs);
     groups.push({ dir: docs.dir, artifacts: [...diagrams, ...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
   }
