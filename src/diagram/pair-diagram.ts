@@ -53,12 +53,11 @@ export interface PairGroup {
 /**
  * The pairs as small diagrams a person can read: one per state of the first
  * role, holding the pairs in which that role is in that state. Each draws
- * the moves that leave its pairs: a move of the second role stays in the
- * group; a move of the first role leaves it for the group of the state it
- * moves to, drawn as one dashed node per such state (the second role's
- * state does not change). Every move appears exactly once, in the diagram
- * of the pair it starts from. Pure: the same data gives the same
- * bytes.
+ * the moves between its pairs as arrows (moves of the second role), and in
+ * each pair the states the first role moves to from there (those moves
+ * leave the group, with the second role where it was, and the diagram of
+ * that state goes on). Every move appears exactly once. Pure: the same
+ * data gives the same bytes.
  */
 export function renderPairGroups(graph: PairGraph): PairGroup[] {
   const [r0, r1] = graph.roles;
@@ -70,20 +69,18 @@ export function renderPairGroups(graph: PairGraph): PairGroup[] {
     const members = graph.pairs.filter((p) => p.states[0] === state).sort((a, b) => byPair(a.states, b.states));
     if (members.length === 0) continue;
     const moves = graph.moves.filter((m) => m.from[0] === state).sort((a, b) => byPair(a.from, b.from) || byPair(a.to, b.to));
-    // A move of the first role keeps the second role's state, so the pairs it
-    // leads to are drawn as one node per state the first role moves to.
-    const leaving = [...new Set(moves.filter((m) => m.to[0] !== state).map((m) => m.to[0]))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    // A move of the first role leaves the group (the second role's state is
+    // unchanged), so it is written in the node it starts from, not drawn.
+    const exits = (p: readonly [string, string]) => moves.filter((m) => key(m.from) === key(p) && m.to[0] !== state).map((m) => m.to[0]);
     const lines = ['flowchart LR', `  %% ${`${r0} in ${state}`.replace(/[^\w -]/g, '_')}: the pairs and the protocol moves out of them`];
-    lines.push(`  subgraph ${mermaidId(`g_${state}`)}["${escapeMermaidLabel(`${r0} ${state}`)}"]`, '    direction TB');
-    for (const p of members)
-      lines.push(`    ${nodeId(p.states)}["${escapeMermaidLabel(`${r1} ${p.states[1]}`)}<br/>${escapeMermaidLabel(plural(p.count, 'pair state'))}"]`);
-    lines.push('  end');
-    for (const to of leaving) lines.push(`  ${exitId(to)}["${escapeMermaidLabel(`${r0} ${to}`)}<br/>${escapeMermaidLabel(`${r1} unchanged`)}"]:::elsewhere`);
-    for (const m of moves) {
-      const mover = m.from[0] !== m.to[0] ? r0 : r1;
-      lines.push(`  ${nodeId(m.from)} -->|${escapeMermaidLabel(mover)}| ${mover === r0 ? exitId(m.to[0]) : nodeId(m.to)}`);
+    lines.push(`  subgraph ${mermaidId(`g_${state}`)}["${escapeMermaidLabel(`${r0} ${state}`)}"]`, '    direction LR');
+    for (const p of members) {
+      const out = exits(p.states);
+      const label = [`${r1} ${p.states[1]}`, plural(p.count, 'pair state'), ...(out.length ? [`${r0} moves to ${out.join(', ')}`] : [])];
+      lines.push(`    ${nodeId(p.states)}["${label.map(escapeMermaidLabel).join('<br/>')}"]`);
     }
-    if (leaving.length) lines.push('  classDef elsewhere stroke-dasharray:5 5');
+    for (const m of moves) if (m.to[0] === state) lines.push(`    ${nodeId(m.from)} --> ${nodeId(m.to)}`);
+    lines.push('  end');
     groups.push({ state, file: `pairs-${slug(graph.configuration)}-${slug(state)}.mmd`, diagram: `${lines.join('\n')}\n` });
   }
   return groups;
@@ -91,10 +88,6 @@ export function renderPairGroups(graph: PairGraph): PairGroup[] {
 
 function key(states: readonly [string, string]): string {
   return `${states[0]}\u0000${states[1]}`;
-}
-
-function exitId(state: string): string {
-  return mermaidId(`to_${state}`);
 }
 
 function nodeId(states: readonly [string, string]): string {

@@ -219,7 +219,7 @@ function pairsPage(pairs: PairGraph, mermaid: (path: string) => string[], banner
     banner,
     `# Protocol moves between pairs: ${md(pairs.configuration)}`,
     '',
-    `One diagram per state of the ${md(r0)}. The box holds the pairs in which the ${md(r0)} is in that state, one node per state of the ${md(r1)}, with how many pair states (memory, flag, network) stand behind it. An arrow is a protocol move, labelled with the server that moves: a move of the ${md(r1)} stays in the box; a move of the ${md(r0)} leaves the box for a dashed node naming the state it moves to (the ${md(r1)} stays where it was); that state's own diagram goes on from there. Faults, operators and timers are left out, so pairs only they reach have no arrow in.`,
+    `One diagram per state of the ${md(r0)}. Its box holds the pairs in which the ${md(r0)} is in that state: one node per state of the ${md(r1)}, with how many pair states (memory, flag, network) stand behind it and the states the ${md(r0)} can move to from there (such a move leaves the box, the ${md(r1)} staying where it was; that state's diagram goes on). An arrow is a protocol move of the ${md(r1)}. Faults, operators and timers are left out, so pairs only they reach have no arrow in.`,
     '',
     ...groups.map((g) => `- [${md(`${r0} ${g.state}`)}](#${anchor(`${r0} ${g.state}`)})`),
     '',
