@@ -29,7 +29,11 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
   const lines: string[] = [
     ...bannerLines(options).map((l) => `// ${l}`),
     '',
-    `/** ${escapeDocComment(`Transition table and validator of ${spec.title}.`)} */`,
+    '/**',
+    ` * ${escapeDocComment(`Transition table and validator of ${spec.title}: which moves the spec allows, as data and as functions that take a state by name or by ${enumName} member.`)}`,
+    ' *',
+    ` * @module ${escapeDocComment(`${enumName} validator`)}`,
+    ' */',
     '',
     `export const STATES = ${lit(spec.states.map((s) => s.name))} as const;`,
     'export type StateName = (typeof STATES)[number];',
