@@ -5,7 +5,7 @@ import { COMMAND_NAMES, COMMANDS } from '../../src/cli/commands-table.js';
 import { runCli } from '../../src/cli/main.js';
 import { GLOBAL_OPTIONS, OPTIONS } from '../../src/cli/options.js';
 import { repoPath } from '../helpers/paths.js';
-import { captureIo } from '../helpers/project.js';
+import { captureIo, copyProject } from '../helpers/project.js';
 
 const run = async (argv: string[], env: Record<string, string> = {}) => {
   const io = captureIo(repoPath(''), env);
@@ -91,6 +91,17 @@ describe('fsmkit <command> --help', () => {
   it('says what --out does with the docs', async () => {
     const { out } = await run(['generate', '--help']);
     expect(out).toContain('the docs pages and diagrams are left out');
+  });
+});
+
+describe('--out and the docs', () => {
+  it('writes the code only and says the docs pages were left out', async () => {
+    const dir = copyProject();
+    const io = captureIo(dir);
+    expect(await runCli(['generate', '--out', 'elsewhere'], io)).toBe(0);
+    expect(io.out()).toContain('wrote elsewhere/fsm-state.ts');
+    expect(io.out()).not.toContain('docs/generated');
+    expect(io.err()).toContain('--out covers the generated code only; the docs pages and diagrams (outputs.docs.dir: ../docs/generated) were not written');
   });
 });
 
