@@ -2,7 +2,7 @@ import { createMachine } from 'xstate';
 import { EVENTS, type EventName, RULES, type Rule, STATES, type StateName, type TransitionContext } from '../generated/fsm-validator.js';
 
 /** An XState event carrying what the generated validator calls the context. */
-export type FailoverEvent = TransitionContext & { type: EventName; memory?: StateName };
+export type FailoverEvent = Omit<TransitionContext, 'partner' | 'memory'> & { type: EventName; partner?: StateName; memory?: StateName };
 
 function linkMatches(required: Rule['link'], actual: TransitionContext['link']): boolean {
   if (actual === undefined || required === 'any') return true;

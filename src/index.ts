@@ -11,7 +11,7 @@
  * logs with {@link checkLog}; run the CLI's jobs with {@link checkProject}
  * and {@link generateProject}.
  *
- * @module
+ * @module fsmkit
  */
 
 export type { Artifact, GenerateOptions } from './codegen/artifact.js';

@@ -16,6 +16,9 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A mistake on the command line; the CLI prints it with the usage hint and exits 2. */
 export class UsageError extends Error {
+  /** The command whose usage the error is about, when it is about one: the CLI then points at its --help. */
+  command?: string;
+
   constructor(
     message: string,
     readonly hint?: string,

@@ -5,14 +5,23 @@ import type { MatrixReport } from '../explore/run-explorer.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import type { CheckedSpec } from '../model/check-spec.js';
 import { checkProject, generateProject, type OutputGroup, type ProjectOptions } from '../pipeline/project.js';
+import { findingsOfDiagnostics, formatGithubAnnotations, formatSarif } from './annotations.js';
 import { type CliIo, EXIT, type ExitCode } from './cli-io.js';
-import type { CliOptions } from './main.js';
+import { version } from './help.js';
+import type { CliOptions } from './options.js';
 import { printDiagnostics } from './print.js';
 
 function projectOptions(options: CliOptions, io: CliIo): ProjectOptions {
   const project: ProjectOptions = { specFile: options.spec, root: io.cwd };
   if (options.out !== undefined) project.outDir = options.out;
   return project;
+}
+
+/** What --out does with the docs, said when the spec has docs: they are left out (they belong to outputs.docs.dir). */
+function outNote(options: CliOptions, checked: CheckedSpec, verb: string): string | undefined {
+  const docs = checked.spec?.outputs?.docs?.dir;
+  if (options.out === undefined || docs === undefined) return undefined;
+  return `fsmkit: --out covers the generated code only; the docs pages and diagrams (outputs.docs.dir: ${docs}) were not ${verb}\n`;
 }
 
 function summary(checked: CheckedSpec): string {
@@ -29,12 +38,19 @@ const fileCount = (groups: readonly OutputGroup[]) => groups.reduce((n, g) => n 
 /** `fsmkit check`: validate the spec, check every verdict, compare the generated files and pages. */
 export async function runCheck(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
   const result = await checkProject(projectOptions(options, io));
+  if (options.output === 'github' || options.output === 'sarif') {
+    const findings = findingsOfDiagnostics(result.diagnostics);
+    io.stdout(options.output === 'github' ? formatGithubAnnotations(findings) : formatSarif(findings, { name: 'fsmkit', version: version() }));
+    return result.ok ? EXIT.ok : EXIT.failed;
+  }
   if (options.json) {
     const outputs = result.groups.flatMap((g) => g.artifacts.map((a) => relative(io.cwd, resolve(g.dir, a.path))));
     io.stdout(`${JSON.stringify({ spec: options.spec, ok: result.ok, diagnostics: result.diagnostics, outputs }, null, 2)}\n`);
     return result.ok ? EXIT.ok : EXIT.failed;
   }
   printDiagnostics(result.diagnostics, result.checked, io.stdout, paint);
+  const docsLeftOut = outNote(options, result.checked, 'compared');
+  if (docsLeftOut) io.stderr(docsLeftOut);
   if (result.ok) {
     const verdicts = result.matrix ? `; ${count(result.matrix.configurations.length, 'configuration')} with the expected verdicts` : '';
     const scenarios = result.scenarios.length ? `; ${count(result.scenarios.length, 'scenario')} as written` : '';
@@ -61,6 +77,8 @@ export async function runGenerate(options: CliOptions, io: CliIo, paint: Paint):
     return EXIT.failed;
   }
   for (const file of written) io.stdout(`wrote ${file}\n`);
+  const docsLeftOut = outNote(options, result.checked, 'written');
+  if (docsLeftOut) io.stderr(docsLeftOut);
   return result.ok ? EXIT.ok : EXIT.failed;
 }
 
@@ -101,16 +119,27 @@ async function renderGroup(
 export async function runDiagrams(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
   const generated = await generateProject(projectOptions(options, io));
   if (generated.written.length === 0) {
+    if (options.json) {
+      io.stdout(`${JSON.stringify({ spec: options.spec, ok: false, diagnostics: generated.diagnostics, written: [], rendered: [], failures: [] }, null, 2)}\n`);
+      return EXIT.failed;
+    }
     printDiagnostics(generated.diagnostics, generated.checked, io.stdout, paint);
     io.stdout(`${options.spec}: nothing written\n`);
     return EXIT.failed;
   }
-  for (const file of generated.written.filter((f) => f.endsWith('.mmd'))) io.stdout(`wrote ${relative(io.cwd, file)}\n`);
   const render = await renderGroup(generated.groups, options, io);
   if (render.skipped) io.stderr(`fsmkit: ${render.skipped}\n`);
+  const ok = render.failures.length === 0 && generated.ok;
+  if (options.json) {
+    const written = generated.written.map((p) => relative(io.cwd, p));
+    const result = { spec: options.spec, ok, diagnostics: generated.diagnostics, written, rendered: render.rendered, failures: render.failures };
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return ok ? EXIT.ok : EXIT.failed;
+  }
+  for (const file of generated.written.filter((f) => f.endsWith('.mmd'))) io.stdout(`wrote ${relative(io.cwd, file)}\n`);
   for (const file of render.rendered) io.stdout(`rendered ${file}\n`);
   for (const failure of render.failures) io.stderr(`fsmkit: could not render ${failure}\n`);
-  return render.failures.length > 0 || !generated.ok ? EXIT.failed : EXIT.ok;
+  return ok ? EXIT.ok : EXIT.failed;
 }
 
 /** `fsmkit start`: the main job on a spec: check, explore, generate code, docs and diagrams, render SVG when a browser exists. */

@@ -6,7 +6,7 @@ import { formatConfiguration, formatMatrix } from '../explore/format-report.js';
 import { exploreConfiguration, exploreMatrix, shapeOf } from '../explore/run-explorer.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
-import type { CliOptions } from './main.js';
+import type { CliOptions } from './options.js';
 import { loadModelOrReport } from './print.js';
 
 /** `fsmkit explore`: the paired explorer, one configuration or the whole matrix. */

@@ -5,7 +5,7 @@ import { generatePromela, type PromelaCheck } from '../export/promela.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
-import type { CliOptions } from './main.js';
+import type { CliOptions } from './options.js';
 import { loadModelOrReport } from './print.js';
 
 export const EXPORT_FORMATS = ['promela'] as const;
@@ -14,7 +14,8 @@ export const EXPORT_FORMATS = ['promela'] as const;
  * `fsmkit export promela`: the paired model of one configuration as a
  * Promela model for SPIN, on stdout or into --out.
  */
-export async function runExport(format: string, options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
+export async function runExport(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
+  const format = options.target ?? '';
   if (!EXPORT_FORMATS.includes(format as (typeof EXPORT_FORMATS)[number])) {
     throw new UsageError(`cannot export to "${format}"`, didYouMean(format, EXPORT_FORMATS) ?? `formats: ${EXPORT_FORMATS.join(', ')}`);
   }

@@ -1,49 +1,88 @@
-export const HELP = `fsmkit: check, generate and explore paired-server state machines
+import { readFileSync } from 'node:fs';
+import { didYouMean } from '../spec/suggest.js';
+import { EXIT, type ExitCode, UsageError } from './cli-io.js';
+import { COMMAND_NAMES, COMMANDS, type CommandName, type CommandRunner, isCommand } from './commands-table.js';
+import { GLOBAL_OPTIONS, OPTIONS, type OptionName } from './options.js';
 
-Usage: fsmkit <command> [spec] [options]
+export const DEFAULT_SPEC = 'spec/dhcpv4-failover.yaml';
 
-Commands:
-  check [spec]      validate the spec and compare the generated files with it
-  generate [spec]   write every generated file (atomically)
-  diagrams [spec]   write the Mermaid diagrams and docs pages, render them to SVG (needs Chrome/Chromium)
-  explore [spec]    explore the pair exhaustively; prints the configuration x property matrix
-  export promela [spec]
-                    the paired model of one configuration (--config) for the SPIN model checker
-  check-log <file|-> [--format isc|jsonl] [--role R] [--peer NAME] [--profile NAME] [--spec FILE]
-                    judge the failover state changes of a server log (ISC dhcpd syslog, or JSONL)
-  start [spec]      the main job: check, explore, generate code, docs and diagrams, render SVG
-  help              show this text
-
-[spec] defaults to spec/dhcpv4-failover.yaml.
-
-Options:
-  --out <path>      generate/check: folder for generated files instead of the spec's outputs.dir;
-                    export: the file to write instead of stdout
-  --config <name>   explore: one configuration, with every counterexample trace
-  --matrix          explore: every configuration in one table (the default)
-  --max-states <n>  explore: stop after n states (default 1000000000)
-  --max-memory <mb> explore: stop when the process uses more memory (default 8192)
-  --relationships <k>
-                    explore, export promela: k relationships between the same two hosts
-                    (host and network events act on all of them at once)
-  --no-symmetry     explore: count states that differ only by the order of relationships
-                    separately (--symmetry, the default, counts them once)
-  --check <name>    export promela: assert this invariant or no-stuck property after every step
-  --spec <file>     the spec to use (check-log; other commands take it as [spec])
-  --format <f>      check-log: isc (default) or jsonl
-  --role <role>     check-log: the local server's role, when the log does not reveal it
-  --peer <name>     check-log: judge only this failover relationship
-  --profile <name>  check-log: accept the known departures of this implementation (e.g. isc-dhcpd)
-  --png             diagrams, start: render PNG beside SVG
-  --no-svg          start: do not start a browser to render SVG
-  --json            print a machine-readable result on stdout
-  --no-color        no ANSI colours (NO_COLOR is honoured too)
-  --debug           show stack traces of internal errors
-  -h, --help        show this text
-  -v, --version     print the version
-
-Exit codes: 0 success, 1 findings (invalid spec, stale output, unexpected verdict),
+const EXIT_CODES = `Exit codes: 0 success, 1 findings (invalid spec, stale output, unexpected verdict),
 2 usage error or unreadable log, 3 internal error (please report it).
 `;
 
-export const DEFAULT_SPEC = 'spec/dhcpv4-failover.yaml';
+/** `fsmkit help`: every command in one line each, then how to learn more. */
+export function generalHelp(): string {
+  const width = Math.max(...COMMAND_NAMES.map((c) => COMMANDS[c].usage.length)) + 2;
+  const lines = [
+    'fsmkit: check, generate and explore paired-server state machines',
+    '',
+    'Usage: fsmkit <command> [spec] [options]',
+    '',
+    'Commands:',
+    ...COMMAND_NAMES.map((c) => `  ${COMMANDS[c].usage.padEnd(width)}${COMMANDS[c].summary}`),
+    '',
+    `[spec] defaults to ${DEFAULT_SPEC}.`,
+    'Run `fsmkit <command> --help` (or `fsmkit help <command>`) for the options of one command.',
+    '',
+    'Options of every command:',
+    ...optionLines(GLOBAL_OPTIONS),
+    ...optionLines(['version']),
+    '',
+    EXIT_CODES,
+  ];
+  return lines.join('\n');
+}
+
+/** `fsmkit <command> --help`: the command's usage, what it does, and exactly the options it takes. */
+export function commandHelp(name: CommandName): string {
+  const command = COMMANDS[name];
+  const details: string | undefined = 'details' in command ? command.details : undefined;
+  const lines = [
+    `Usage: fsmkit ${command.usage}${command.options.length ? ' [options]' : ''}`,
+    '',
+    `${command.summary.charAt(0).toUpperCase()}${command.summary.slice(1)}.`,
+    ...(details ? [details] : []),
+    ...(command.positionals === 'spec' || command.positionals === 'target-spec' ? [`[spec] defaults to ${DEFAULT_SPEC}.`] : []),
+    '',
+    ...(command.options.length ? ['Options:', ...optionLines(command.options), ''] : []),
+    'Options of every command:',
+    ...optionLines(GLOBAL_OPTIONS),
+    '',
+    EXIT_CODES,
+  ];
+  return lines.join('\n');
+}
+
+function optionLines(names: readonly OptionName[]): string[] {
+  return names.map((name) => {
+    const option = OPTIONS[name];
+    const short = 'short' in option ? `-${option.short}, ` : '';
+    const value = 'value' in option ? ` ${option.value}` : '';
+    const flag = `  ${short}--${name}${value}`;
+    return flag.length < 22 ? `${flag.padEnd(22)}${option.help}` : `${flag}\n${' '.repeat(22)}${option.help}`;
+  });
+}
+
+/** `fsmkit help [command]`. */
+export const runHelp: CommandRunner = async (options, io) => {
+  if (options.topic === undefined) {
+    io.stdout(generalHelp());
+    return EXIT.ok;
+  }
+  if (!isCommand(options.topic))
+    throw new UsageError(`no command "${options.topic}"`, didYouMean(options.topic, COMMAND_NAMES) ?? `commands: ${COMMAND_NAMES.join(', ')}`);
+  io.stdout(commandHelp(options.topic));
+  return EXIT.ok;
+};
+
+/** `fsmkit version` and `fsmkit --version`. */
+export const runVersion: CommandRunner = async (_options, io): Promise<ExitCode> => {
+  io.stdout(`${version()}\n`);
+  return EXIT.ok;
+};
+
+/** The version in package.json. */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -22,13 +22,29 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
       .join(', ')} }`;
   };
   const serves = new Map(spec.services.map((s) => [s.name, s.serves]));
+  const { name: enumName, numbering } = spec.outputs.enum;
+  const legal = legalTransitions(spec);
+  // The doc examples name a real move of this spec.
+  const example = legal.find(([from, to]) => from !== to) ?? legal[0] ?? [spec.states[0]?.name ?? '', spec.states[0]?.name ?? ''];
   const lines: string[] = [
     ...bannerLines(options).map((l) => `// ${l}`),
     '',
-    `/** ${escapeDocComment(`Transition table and validator of ${spec.title}.`)} */`,
+    '/**',
+    ` * ${escapeDocComment(`Transition table and validator of ${spec.title}: which moves the spec allows, as data and as functions that take a state by name or by ${enumName} member.`)}`,
+    ' *',
+    ` * @module ${escapeDocComment(`${enumName} validator`)}`,
+    ' */',
     '',
     `export const STATES = ${lit(spec.states.map((s) => s.name))} as const;`,
     'export type StateName = (typeof STATES)[number];',
+    '',
+    `/** ${escapeDocComment(`The value of each state in the "${numbering}" numbering, the one enum ${enumName} uses: every function below takes a state by name or by enum member.`)} */`,
+    'export const STATE_VALUES = {',
+    ...spec.states.flatMap((s) => (typeof s.values[numbering] === 'number' ? [`  ${s.name}: ${s.values[numbering]},`] : [])),
+    '} as const;',
+    'export type StateValue = (typeof STATE_VALUES)[keyof typeof STATE_VALUES];',
+    `/** ${escapeDocComment(`A state by name (${tsStringLiteral(example[0])}) or by its enum member (${enumName}.${example[0]}).`)} */`,
+    'export type StateLike = StateName | StateValue;',
     '',
     `export const ROLES = ${lit(spec.roles.map((r) => r.name))} as const;`,
     'export type RoleName = (typeof ROLES)[number];',
@@ -76,12 +92,12 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
     '',
     '/** Every (from, to) pair some rule allows; a literal pair outside it is a compile error where this type is used. */',
     'export type LegalTransition =',
-    ...legalTransitions(spec).map(([from, to], i, all) => `  | readonly [${tsStringLiteral(from)}, ${tsStringLiteral(to)}]${i === all.length - 1 ? ';' : ''}`),
+    ...legal.map(([from, to], i, all) => `  | readonly [${tsStringLiteral(from)}, ${tsStringLiteral(to)}]${i === all.length - 1 ? ';' : ''}`),
     '',
     '/** The states some rule allows from `F`. */',
     'export type LegalTarget<F extends StateName> = Extract<LegalTransition, readonly [F, StateName]>[1];',
     '',
-    '/** Names a move whose legality the compiler checks: `transition("RECOVER", "RECOVER_WAIT")`. */',
+    `/** ${escapeDocComment(`Names a move whose legality the compiler checks: \`transition(${tsStringLiteral(example[0])}, ${tsStringLiteral(example[1])})\`.`)} */`,
     'export function transition<F extends StateName>(from: F, to: LegalTarget<F>): readonly [F, LegalTarget<F>] {',
     '  return [from, to];',
     '}',

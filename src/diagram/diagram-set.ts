@@ -1,10 +1,9 @@
 import type { Artifact } from '../codegen/artifact.js';
 import { mermaidId } from '../codegen/escape.js';
-import type { ExploredGraph } from '../explore/explore.js';
 import type { ScenarioRun } from '../explore/replay-scenarios.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
 import type { Model, RoleId } from '../model/model.js';
-import { renderPairDiagram } from './pair-diagram.js';
+import { type PairGraph, renderPairGroups } from './pair-diagram.js';
 import { renderStateDiagram } from './state-diagram.js';
 import { renderTraceDiagram } from './trace-diagram.js';
 
@@ -15,15 +14,16 @@ export function traceDiagramName(configuration: string, property: string): strin
 
 /**
  * Every diagram of a spec as Mermaid sources under `diagrams/`: the state
- * diagram per role, the pairs of one configuration, and one sequence
- * diagram per counterexample. Pure: the same inputs give the same bytes.
+ * diagram per role, the pairs of one configuration (one small diagram per
+ * state of the first role), and one sequence diagram per counterexample.
+ * Pure: the same inputs give the same bytes.
  */
-export function generateDiagrams(model: Model, matrix: MatrixReport, pairs: ExploredGraph | undefined): Artifact[] {
+export function generateDiagrams(model: Model, matrix: MatrixReport, pairs: PairGraph | undefined): Artifact[] {
   const out: Artifact[] = [];
   ([0, 1] as RoleId[]).forEach((role) => {
     out.push({ path: `diagrams/state-${model.roles[role]}.mmd`, contents: renderStateDiagram(model, role) });
   });
-  if (pairs) out.push({ path: `diagrams/pairs-${pairs.config.name}.mmd`, contents: renderPairDiagram(pairs) });
+  if (pairs) for (const group of renderPairGroups(pairs)) out.push({ path: `diagrams/${group.file}`, contents: group.diagram });
   for (const c of matrix.configurations) {
     for (const v of c.verdicts) {
       if (!v.trace) continue;

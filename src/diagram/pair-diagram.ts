@@ -1,68 +1,103 @@
 import { escapeMermaidLabel, mermaidId } from '../codegen/escape.js';
-import { type ExploredGraph, pairStateOf } from '../explore/explore.js';
-import { PAIR_WIDTH, S } from '../explore/pair-codec.js';
-import { PairStepper } from '../explore/successors.js';
 
-/** The reachable pairs condensed to (role 0 state, role 1 state): what a person can read. */
-export interface CondensedPairs {
-  /** "A|B" keys of reachable pairs, with how many full pair states each stands for. */
-  pairs: Map<string, number>;
-  /** Protocol moves between condensed pairs: "A|B>C|D". */
-  edges: Set<string>;
+/**
+ * The reachable pairs of one configuration as plain data: which pair of
+ * states (one per role) is reached, and the protocol moves between them.
+ * Everything that draws or tabulates pairs takes this, whatever explored
+ * the pairs.
+ */
+export interface PairGraph {
+  /** The configuration explored. */
+  configuration: string;
+  roles: readonly [string, string];
+  /** Every state name in spec order: rows and columns follow it. */
+  states: readonly string[];
+  /** Each reached pair of states, with how many full pair states (memory, flag, network) stand behind it. */
+  pairs: readonly PairNode[];
+  /** Protocol moves between two different pairs (faults and operators left out). */
+  moves: readonly PairMove[];
 }
 
-/** Condenses an explored graph: memory, flag and network folded away; every protocol move kept, environment steps and self-loops dropped. */
-export function condensePairs(graph: ExploredGraph): CondensedPairs {
-  const { model } = graph;
-  const name = (p: Int32Array) => `${model.states[p[S[0]] as number]?.name}|${model.states[p[S[1]] as number]?.name}`;
-  const pairs = new Map<string, number>();
-  const edges = new Set<string>();
-  const stepper = new PairStepper(model);
-  const protocol = graph.steps.filter((s) => s.protocol);
-  const here = new Int32Array(PAIR_WIDTH);
-  const next = new Int32Array(PAIR_WIDTH);
-  for (let id = 0; id < graph.keys.length; id++) {
-    const from = name(pairStateOf(graph, id, here));
-    pairs.set(from, (pairs.get(from) ?? 0) + 1);
-    for (const step of protocol) {
-      if (!stepper.apply(step, here, next)) continue;
-      const to = name(next);
-      if (to !== from) edges.add(`${from}>${to}`);
-    }
-  }
-  return { pairs, edges };
+export interface PairNode {
+  /** The state of roles[0], then of roles[1]. */
+  states: readonly [string, string];
+  count: number;
+}
+
+export interface PairMove {
+  from: readonly [string, string];
+  to: readonly [string, string];
 }
 
 /**
  * The pairs as a Markdown-ready matrix: one row per state of the first role,
  * one column per state of the second, each cell the number of full pair
- * states (memory, flag, network) that stand behind it, or empty.
+ * states that stand behind it, or empty.
  */
-export function pairMatrix(graph: ExploredGraph): { rows: string[]; columns: string[]; cells: (number | undefined)[][] } {
-  const { pairs } = condensePairs(graph);
-  const { model } = graph;
-  const rows = model.states.filter((s) => s.roles[0] && [...pairs.keys()].some((k) => k.startsWith(`${s.name}|`))).map((s) => s.name);
-  const columns = model.states.filter((s) => s.roles[1] && [...pairs.keys()].some((k) => k.endsWith(`|${s.name}`))).map((s) => s.name);
-  return { rows, columns, cells: rows.map((r) => columns.map((c) => pairs.get(`${r}|${c}`))) };
+export function pairMatrix(graph: PairGraph): { rows: string[]; columns: string[]; cells: (number | undefined)[][] } {
+  const count = new Map(graph.pairs.map((p) => [key(p.states), p.count]));
+  const rows = graph.states.filter((s) => graph.pairs.some((p) => p.states[0] === s));
+  const columns = graph.states.filter((s) => graph.pairs.some((p) => p.states[1] === s));
+  return { rows, columns, cells: rows.map((r) => columns.map((c) => count.get(key([r, c])))) };
+}
+
+/** One group of pairs: those where the first role is in one state. */
+export interface PairGroup {
+  /** The state of roles[0] shared by the group. */
+  state: string;
+  /** File name (without folder) of its diagram. */
+  file: string;
+  diagram: string;
 }
 
 /**
- * The condensed pairs as a Mermaid flowchart: one node per pair of states,
- * one edge per protocol move between them (the machine's own reactions;
- * faults and operators are left out, so pairs they reach have no arrow in).
+ * The pairs as small diagrams a person can read: one per state of the first
+ * role, holding the pairs in which that role is in that state. Each draws
+ * the moves between its pairs as arrows (moves of the second role), and in
+ * each pair the states the first role moves to from there (those moves
+ * leave the group, with the second role where it was, and the diagram of
+ * that state goes on). Every move appears exactly once. Pure: the same
+ * data gives the same bytes.
  */
-export function renderPairDiagram(graph: ExploredGraph): string {
-  const { pairs, edges } = condensePairs(graph);
-  const [r0, r1] = graph.model.roles;
-  const lines = ['flowchart LR'];
-  for (const key of [...pairs.keys()].sort()) {
-    const [a, b] = key.split('|') as [string, string];
-    lines.push(`  ${mermaidId(`p_${a}_${b}`)}["${escapeMermaidLabel(`${r0} ${a}`)}<br/>${escapeMermaidLabel(`${r1} ${b}`)}"]`);
+export function renderPairGroups(graph: PairGraph): PairGroup[] {
+  const [r0, r1] = graph.roles;
+  const order = new Map(graph.states.map((s, i) => [s, i]));
+  const byPair = (a: readonly [string, string], b: readonly [string, string]) =>
+    (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0) || (order.get(a[1]) ?? 0) - (order.get(b[1]) ?? 0);
+  const groups: PairGroup[] = [];
+  for (const state of graph.states) {
+    const members = graph.pairs.filter((p) => p.states[0] === state).sort((a, b) => byPair(a.states, b.states));
+    if (members.length === 0) continue;
+    const moves = graph.moves.filter((m) => m.from[0] === state).sort((a, b) => byPair(a.from, b.from) || byPair(a.to, b.to));
+    // A move of the first role leaves the group (the second role's state is
+    // unchanged), so it is written in the node it starts from, not drawn.
+    const exits = (p: readonly [string, string]) => moves.filter((m) => key(m.from) === key(p) && m.to[0] !== state).map((m) => m.to[0]);
+    const lines = ['flowchart LR', `  %% ${`${r0} in ${state}`.replace(/[^\w -]/g, '_')}: the pairs and the protocol moves out of them`];
+    lines.push(`  subgraph ${mermaidId(`g_${state}`)}["${escapeMermaidLabel(`${r0} ${state}`)}"]`, '    direction LR');
+    for (const p of members) {
+      const out = exits(p.states);
+      const label = [`${r1} ${p.states[1]}`, plural(p.count, 'pair state'), ...(out.length ? [`${r0} moves to ${out.join(', ')}`] : [])];
+      lines.push(`    ${nodeId(p.states)}["${label.map(escapeMermaidLabel).join('<br/>')}"]`);
+    }
+    for (const m of moves) if (m.to[0] === state) lines.push(`    ${nodeId(m.from)} --> ${nodeId(m.to)}`);
+    lines.push('  end');
+    groups.push({ state, file: `pairs-${slug(graph.configuration)}-${slug(state)}.mmd`, diagram: `${lines.join('\n')}\n` });
   }
-  for (const edge of [...edges].sort()) {
-    const [from, to] = edge.split('>') as [string, string];
-    const id = (k: string) => mermaidId(`p_${k.replace('|', '_')}`);
-    lines.push(`  ${id(from)} --> ${id(to)}`);
-  }
-  return `${lines.join('\n')}\n`;
+  return groups;
+}
+
+function key(states: readonly [string, string]): string {
+  return `${states[0]}\u0000${states[1]}`;
+}
+
+function nodeId(states: readonly [string, string]): string {
+  return mermaidId(`p_${states[0]}_${states[1]}`);
+}
+
+function slug(name: string): string {
+  return mermaidId(name).replace(/_/g, '-');
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

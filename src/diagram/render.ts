@@ -107,8 +107,26 @@ export async function renderDiagrams(diagrams: readonly Artifact[], browserPath:
   return { artifacts, failures };
 }
 
-function galleryPage(svgs: readonly { path: string; svg: string }[]): string {
-  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const sections = svgs.map(({ path, svg }) => `<section class="diagram" data-file="${escapeHtml(path)}">\n<h2>${escapeHtml(path)}</h2>\n${svg}\n</section>`);
+/**
+ * One page with every SVG inline. Each SVG gets its own id first: mermaid
+ * gives them all the same one and scopes its styles by it, so inlined side
+ * by side the last diagram's styles would restyle every other one.
+ */
+export function galleryPage(svgs: readonly { path: string; svg: string }[]): string {
+  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const sections = svgs.map(
+    ({ path, svg }) => `<section class="diagram" data-file="${escapeHtml(path)}">\n<h2>${escapeHtml(path)}</h2>\n${withOwnId(svg, path)}\n</section>`,
+  );
   return `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>fsmkit diagrams</title></head>\n<body>\n<h1>Diagrams</h1>\n${sections.join('\n')}\n</body>\n</html>\n`;
+}
+
+/** The SVG with its root id (and every reference to it: styles, markers, gradients) renamed after its file. */
+export function withOwnId(svg: string, path: string): string {
+  const id = /<svg\b[^>]*?\sid="([^"]+)"/.exec(svg)?.[1];
+  if (!id) return svg;
+  const own = `fsmkit-${path
+    .replace(/^.*\//, '')
+    .replace(/\.svg$/, '')
+    .replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  return svg.replace(new RegExp(`(?<![A-Za-z0-9_-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9-])`, 'g'), own);
 }

@@ -51,14 +51,14 @@ export function renderStateDiagram(model: Model, role: RoleId): string {
     const text = `From any running state: ${halts.map((e) => `${e.name} to ${model.states[e.haltTo as number]?.name}`).join(', ')}`;
     lines.push(`  note right of ${mermaidId(first?.name ?? '')}`, `    ${escapeMermaidLabel(text)}`, '  end note');
   }
-  lines.push('  state Legend {');
+  // The colour key: one top-level box per service kind. Mermaid does not
+  // colour states inside a composite state, so the key cannot be one.
   services.forEach((service) => {
     lines.push(
-      `    state "${escapeMermaidLabel(service)}" as ${mermaidId(`legend_${service}`)}`,
-      `    class ${mermaidId(`legend_${service}`)} ${mermaidId(`svc_${service}`)}`,
+      `  state "${escapeMermaidLabel(`colour key: ${service}`)}" as ${mermaidId(`legend_${service}`)}`,
+      `  class ${mermaidId(`legend_${service}`)} ${mermaidId(`svc_${service}`)}`,
     );
   });
-  lines.push('  }');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,8 @@
 import { escapeMermaidLabel } from '../codegen/escape.js';
 import type { ServerView, Trace } from '../explore/trace.js';
 
+const FONT = 'arial, sans-serif';
+
 /**
  * A counterexample as a Mermaid `sequenceDiagram`: the two servers with the
  * link between them; each step is a note over the server that moved (or the
@@ -9,6 +11,8 @@ import type { ServerView, Trace } from '../explore/trace.js';
 export function renderTraceDiagram(trace: Trace, roles: readonly [string, string], title: string): string {
   const [r0, r1] = roles;
   const lines = [
+    // Mermaid sizes notes with one font and draws them with another unless both are named: without this, text overflows its box.
+    `%%{init: {"fontFamily": "${FONT}", "sequence": {"noteFontFamily": "${FONT}", "actorFontFamily": "${FONT}", "messageFontFamily": "${FONT}"}}}%%`,
     'sequenceDiagram',
     `  title ${escapeMermaidLabel(title)}`,
     `  participant A as ${escapeMermaidLabel(r0)}`,

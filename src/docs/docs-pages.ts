@@ -1,9 +1,8 @@
 import type { Artifact, GenerateOptions } from '../codegen/artifact.js';
 import { bannerLines } from '../codegen/banner.js';
 import { renderScenarioDiagram, traceDiagramName } from '../diagram/diagram-set.js';
-import { pairMatrix } from '../diagram/pair-diagram.js';
+import { type PairGraph, pairMatrix, renderPairGroups } from '../diagram/pair-diagram.js';
 import { ruleLabel } from '../diagram/state-diagram.js';
-import type { ExploredGraph } from '../explore/explore.js';
 import { verdictCell } from '../explore/format-report.js';
 import type { ScenarioRun } from '../explore/replay-scenarios.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
@@ -24,7 +23,7 @@ export function generateDocs(
   matrix: MatrixReport,
   diagrams: readonly Artifact[],
   options: GenerateOptions,
-  pairs?: ExploredGraph,
+  pairs?: PairGraph,
   scenarios: readonly ScenarioRun[] = [],
 ): Artifact[] {
   const banner = `<!-- ${bannerLines(options).join(' ').replace(/--/g, '- -')} -->`;
@@ -74,6 +73,8 @@ export function generateDocs(
       stateRows,
     ),
     '',
+    'The columns after the state are its numberings and aliases; *service* is what the state does for clients; *comm.* is + when communication with the partner is ongoing in the state and - when it is not; *roles* are the roles that can hold it; *section* is where the source describes it.',
+    '',
     ...model.roles.flatMap((role) => [`## State diagram: ${md(role)}`, '', ...mermaid(`diagrams/state-${role}.mmd`)]),
     '## Configurations and properties',
     '',
@@ -89,7 +90,7 @@ export function generateDocs(
           '',
         ]
       : []),
-    ...(pairs ? pairSection(model, pairs, mermaid) : []),
+    ...(pairs ? pairSection(model, pairs) : []),
   ];
   const pages: Artifact[] = [{ path: 'index.md', contents: `${index.join('\n').replace(/\n{3,}/g, '\n\n')}\n` }];
   for (const s of spec.states) {
@@ -98,6 +99,7 @@ export function generateDocs(
   }
   if (scenarios.length > 0) pages.push({ path: 'scenarios.md', contents: scenariosPage(model, scenarios, banner) });
   pages.push({ path: 'traces.md', contents: tracesPage(model, matrix, diagrams, banner) });
+  if (pairs) pages.push({ path: 'pairs.md', contents: pairsPage(pairs, mermaid, banner) });
   return pages;
 }
 
@@ -121,14 +123,25 @@ function statePage(model: Model, name: string, banner: string, scenarios: readon
     const other = rule.to === TO_MEMORY ? 'the remembered state' : `[${model.states[rule.to]?.name}](${model.states[rule.to]?.name}.md)`;
     return [md(r.id), other, md(ruleLabel(model, index)), md(r.description)];
   };
-  const outgoing = model.rules.filter((r) => r.from === id).map((r) => ruleRow(r.index));
+  // Steps that stop a running server (crash, pause, ...) lead out of every running state and into their target.
+  const halts = model.events.filter((e) => e.action === 'halt' && e.haltTo !== undefined);
+  const haltRow = (e: (typeof halts)[number], other: string) => {
+    const ev = spec.events.find((x) => x.name === e.name);
+    return [`${md(e.name)} (environment step)`, other, md(ev?.ref ? `${e.name} (${ev.ref})` : e.name), md(ev?.description ?? '')];
+  };
+  const stateLink = (to: number) => `[${model.states[to]?.name}](${model.states[to]?.name}.md)`;
+  const outgoing = [
+    ...model.rules.filter((r) => r.from === id).map((r) => ruleRow(r.index)),
+    ...(model.states[id]?.running ? halts.map((e) => haltRow(e, stateLink(e.haltTo as number))) : []),
+  ];
   const incoming = model.rules
     .filter((r) => r.to === id && r.from !== id)
     .map((r) => {
       const row = ruleRow(r.index);
       row[1] = `from [${model.states[r.from]?.name}](${model.states[r.from]?.name}.md)`;
       return row;
-    });
+    })
+    .concat(halts.filter((e) => e.haltTo === id).map((e) => haltRow(e, 'from any running state')));
   const lines = [
     banner,
     `# ${md(name)}`,
@@ -152,7 +165,14 @@ function statePage(model: Model, name: string, banner: string, scenarios: readon
 }
 
 function tracesPage(model: Model, matrix: MatrixReport, diagrams: readonly Artifact[], banner: string): string {
-  const lines = [banner, '# Counterexamples', '', 'Every property the explorer refutes, with the shortest trace from the initial state.', ''];
+  const lines = [
+    banner,
+    '# Counterexamples',
+    '',
+    'Every property the explorer refutes, with the shortest trace from the initial state.',
+    '',
+    ...traceNotation(model),
+  ];
   let any = false;
   for (const c of matrix.configurations) {
     for (const v of c.verdicts) {
@@ -202,28 +222,59 @@ function scenarioSection(model: Model, runs: readonly ScenarioRun[], extra: (run
   ]);
 }
 
-/** GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped. */
+/** How to read a trace line, in the spec's own words for the remembered state and the flag. */
+function traceNotation(model: Model): string[] {
+  const memory = model.spec.memory?.name;
+  const flag = model.spec.flag?.name;
+  const marks = [
+    ...(memory ? [`\`STATE[OTHER]\` is a server in STATE that remembers OTHER as its ${md(memory)}`] : []),
+    ...(flag ? [`a trailing \`*\` means the server's ${md(flag)} is set`] : []),
+  ];
+  return [
+    "How to read a trace: line 0 is the initial pair state; each following line names the step taken (the server that moved, the rule, its trigger and section, or the environment step), then the pair state after it: each server's state, then the network." +
+      (marks.length ? ` In a state, ${marks.join('; ')}.` : ''),
+    '',
+  ];
+}
+
+/** GitHub's heading anchor: lower case, spaces to hyphens, punctuation but underscores and hyphens dropped. */
 function anchor(heading: string): string {
   return heading
     .toLowerCase()
-    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/[^a-z0-9 _-]/g, '')
     .replace(/ /g, '-');
 }
 
-/** The reachable pairs of one configuration: a matrix first (readable at a glance), then the protocol moves between them. */
-function pairSection(model: Model, pairs: ExploredGraph, mermaid: (path: string) => string[]): string[] {
+/** The reachable pairs of one configuration as a matrix, with a link to the page of moves between them. */
+function pairSection(model: Model, pairs: PairGraph): string[] {
   const { rows, columns, cells } = pairMatrix(pairs);
   const [r0, r1] = model.roles;
   const matrixRows = rows.map((row, i) => [md(row), ...columns.map((_, j) => String(cells[i]?.[j] ?? ''))]);
   return [
-    `## Reachable pairs: ${md(pairs.config.name)}`,
+    `## Reachable pairs: ${md(pairs.configuration)}`,
     '',
     `Rows: the ${md(r0)}'s state; columns: the ${md(r1)}'s. A number is how many pair states (memory, flag, network) reach that pair of states; an empty cell is never reached.`,
     '',
     ...table([`${md(r0)} \\ ${md(r1)}`, ...columns.map(md)], matrixRows),
     '',
-    'The protocol moves between these pairs (faults and operators are left out, so the pairs only they reach have no arrow in):',
-    '',
-    ...mermaid(`diagrams/pairs-${pairs.config.name}.mmd`),
+    `How the pair moves between them: [the protocol moves, one diagram per state of the ${md(r0)}](pairs.md).`,
   ];
+}
+
+/** The protocol moves between reachable pairs: one small diagram per state of the first role. */
+function pairsPage(pairs: PairGraph, mermaid: (path: string) => string[], banner: string): string {
+  const [r0, r1] = pairs.roles;
+  const groups = renderPairGroups(pairs);
+  const lines = [
+    banner,
+    `# Protocol moves between pairs: ${md(pairs.configuration)}`,
+    '',
+    `One diagram per state of the ${md(r0)}. Its box holds the pairs in which the ${md(r0)} is in that state: one node per state of the ${md(r1)}, with how many pair states (memory, flag, network) stand behind it and the states the ${md(r0)} can move to from there (such a move leaves the box, the ${md(r1)} staying where it was; that state's diagram goes on). An arrow is a protocol move of the ${md(r1)}. Faults, operators and timers are left out, so pairs only they reach have no arrow in.`,
+    '',
+    ...groups.map((g) => `- [${md(`${r0} ${g.state}`)}](#${anchor(`${r0} ${g.state}`)})`),
+    '',
+  ];
+  for (const g of groups) lines.push(`## ${md(`${r0} ${g.state}`)}`, '', ...mermaid(`diagrams/${g.file}`));
+  lines.push('[Overview](index.md)');
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }

@@ -3,6 +3,7 @@ import type { Artifact } from '../codegen/artifact.js';
 import { generate } from '../codegen/generate.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { generateDiagrams } from '../diagram/diagram-set.js';
+import { pairGraphOf } from '../diagram/explored-pairs.js';
 import { generateDocs } from '../docs/docs-pages.js';
 import { resolveConfiguration } from '../explore/configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from '../explore/explore.js';
@@ -178,7 +179,7 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   if (docs.dir !== undefined && matrix) {
     const pairsName = spec.outputs?.docs?.pairs;
     const pairsConfig = pairsName === undefined ? undefined : resolveConfiguration(model, pairsName);
-    const pairs = pairsConfig ? explore(model, pairsConfig, exploreOptions) : undefined;
+    const pairs = pairsConfig ? pairGraphOf(explore(model, pairsConfig, exploreOptions)) : undefined;
     const diagrams = generateDiagrams(model, matrix, pairs);
     const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)), pairs, scenarios.runs);
     groups.push({ dir: docs.dir, artifacts: [...diagrams, ...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });

@@ -10,8 +10,10 @@ import {
   RULES,
   type Rule,
   STATE_INFO,
+  STATE_VALUES,
   STATES,
   type StateName,
+  stateName,
   type TransitionContext,
 } from '../../generated/fsm-validator.js';
 import { REINTEGRATION } from '../fixtures/traces/reintegration.js';
@@ -113,5 +115,46 @@ describe('the generated validator', () => {
       'export const bad2: LegalTransition = ["NORMAL", "CONFLICT_DONE"];',
     ].join('\n');
     expect(typeCheck({ '/gen/fsm-validator.ts': source, '/gen/use.ts': use })).toEqual([]);
+  });
+});
+
+describe('the validator and the enum fit together', () => {
+  it('take an enum member wherever they take a state name, and answer with names', async () => {
+    const { FsmState } = await import('../../generated/fsm-state.js');
+    const byName = canTransition('NORMAL', 'COMMUNICATION_INT', { role: 'primary', link: 'down', event: 'link-lost' });
+    const byValue = canTransition(FsmState.NORMAL, FsmState.COMMUNICATION_INT, { role: 'primary', link: 'down', event: 'link-lost' });
+    expect(byValue).toEqual(byName);
+    expect(byValue.legal).toBe(true);
+    expect(canTransition(FsmState.RECOVER_WAIT, FsmState.NORMAL, { role: 'primary', partner: FsmState.NORMAL }).legal).toBe(false);
+    expect(nextStates(FsmState.STARTUP, { role: 'primary', link: 'ok', partner: FsmState.NORMAL, memory: FsmState.RECOVER }).map((m) => m.to)).toContain(
+      'RECOVER',
+    );
+    const trace = checkTrace([{ who: 'local', to: FsmState.STARTUP }], { role: 'primary', local: FsmState.INIT });
+    expect(trace).toEqual({ ok: true, checked: 1 });
+  });
+
+  it('refuses a number or name that is no state, naming it', () => {
+    expect(() => canTransition(99 as never, 'NORMAL', { role: 'primary' })).toThrow(new RangeError('not a state of this machine: 99'));
+    expect(() => nextStates('NORMLA' as never, { role: 'primary' })).toThrow('not a state of this machine: "NORMLA"');
+    expect(stateName(3)).toBe('NORMAL');
+    expect(STATE_VALUES.NORMAL).toBe(3);
+  });
+
+  it('compile with the enum: canTransition(FsmState.NORMAL, ...) is no type error, a wrong number is', () => {
+    const use = [
+      'import { FsmState } from "./fsm-state";',
+      'import { canTransition, nextStates } from "./fsm-validator";',
+      'export const a = canTransition(FsmState.NORMAL, FsmState.COMMUNICATION_INT, { role: "primary", partner: FsmState.RECOVER });',
+      'export const b = canTransition("NORMAL", FsmState.PARTNER_DOWN, { role: "secondary", memory: "RECOVER" });',
+      'export const c = nextStates(FsmState.STARTUP, { role: "primary" });',
+      '// @ts-expect-error 42 is no value of FsmState',
+      'export const bad = canTransition(42, "NORMAL", { role: "primary" });',
+    ].join('\n');
+    const files = {
+      '/gen/fsm-state.ts': readFileSync(repoPath('generated/fsm-state.ts'), 'utf8'),
+      '/gen/fsm-validator.ts': readFileSync(repoPath('generated/fsm-validator.ts'), 'utf8'),
+      '/gen/use.ts': use,
+    };
+    expect(typeCheck(files)).toEqual([]);
   });
 });

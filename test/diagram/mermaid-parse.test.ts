@@ -2,6 +2,7 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeMermaidLabel } from '../../src/codegen/escape.js';
 import { generateDiagrams, renderScenarioDiagram } from '../../src/diagram/diagram-set.js';
+import { pairGraphOf } from '../../src/diagram/explored-pairs.js';
 import { renderTraceDiagram } from '../../src/diagram/trace-diagram.js';
 import { resolveConfiguration } from '../../src/explore/configuration.js';
 import { explore } from '../../src/explore/explore.js';
@@ -18,7 +19,7 @@ import { toyModel } from '../helpers/toy.js';
 function diagramsOf(model: Model, pairsConfig: string) {
   const matrix = exploreMatrix(model);
   const config = resolveConfiguration(model, pairsConfig);
-  return generateDiagrams(model, matrix, config ? explore(model, config) : undefined);
+  return generateDiagrams(model, matrix, config ? pairGraphOf(explore(model, config)) : undefined);
 }
 
 describe.skipIf(!browserPath)("mermaid's own parser", () => {

@@ -24,6 +24,7 @@ describe.skipIf(!browserPath)('the rendered docs in a real browser', () => {
           const ids = [...(svg?.querySelectorAll('g[id]') ?? [])].map((g) => g.id);
           return {
             file: s.getAttribute('data-file'),
+            id: svg?.id ?? '',
             shapes: svg?.querySelectorAll('g').length ?? 0,
             width: box?.width ?? 0,
             text: svg?.textContent ?? '',
@@ -32,13 +33,15 @@ describe.skipIf(!browserPath)('the rendered docs in a real browser', () => {
         }),
       );
       expect(found.map((f) => f.file)).toEqual(
-        expect.arrayContaining(['diagrams/state-primary.svg', 'diagrams/state-secondary.svg', 'diagrams/pairs-careful-operator.svg']),
+        expect.arrayContaining(['diagrams/state-primary.svg', 'diagrams/state-secondary.svg', 'diagrams/pairs-careful-operator-NORMAL.svg']),
       );
       for (const f of found) {
         expect(f.shapes, f.file ?? '').toBeGreaterThan(3);
         expect(f.width, f.file ?? '').toBeGreaterThan(50);
         expect(f.text).not.toMatch(/Syntax error|Parse error/i);
       }
+      // Each inlined SVG has its own id, so the styles scoped by it cannot bleed into another.
+      expect(new Set(found.map((f) => f.id)).size).toBe(found.length);
       const primary = found.find((f) => f.file === 'diagrams/state-primary.svg')?.text ?? '';
       for (const name of ['STARTUP', 'PARTNER_DOWN', 'CONFLICT_DONE', 'RECOVER_WAIT']) expect(primary).toContain(name);
       // Only the primary's diagram has a CONFLICT_DONE state node (9.12.1).
@@ -57,6 +60,6 @@ describe.skipIf(!browserPath)('the rendered docs in a real browser', () => {
     const io = captureIo(dir);
     expect(await runCli(['start', '--no-svg'], io)).toBe(0);
     expect(io.err().trim().split('\n')).toEqual(['fsmkit: SVG skipped (--no-svg)']);
-    expect(io.out()).toContain('wrote 24 files to docs/generated');
+    expect(io.out()).toContain('wrote 34 files to docs/generated');
   });
 });
