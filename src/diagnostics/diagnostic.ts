@@ -42,6 +42,7 @@ export const DIAGNOSTIC_CODES = [
   'UNEXPECTED_VERDICT',
   'EXPLORATION_LIMIT',
   'MODEL_TOO_LARGE',
+  'DEAD_DEPARTURE',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -1,8 +1,8 @@
 import { type Model, NO_MEMORY, type RoleId } from '../model/model.js';
+import { type AllowedMove, MoveOracle } from '../model/move-oracle.js';
 import { recordedMemory } from '../model/remembered-states.js';
 import type { ProfileSpec } from '../spec/spec-types.js';
 import type { LogLine } from './log-event.js';
-import { type AllowedMove, MoveOracle } from './move-oracle.js';
 
 export type FindingClass = 'violation' | 'deviation' | 'gap' | 'malformed';
 
