@@ -1,24 +1,42 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Paint } from '../diagnostics/format.js';
-import { checkLog, LOG_FORMATS, type LogFormat } from '../log/check-log.js';
+import { type CheckLogOptions, checkLog, LOG_FORMATS, type LogFormat, type LogInput, type LogReport } from '../log/check-log.js';
 import { formatLogReport } from '../log/format-log-report.js';
+import type { GivenRoles } from '../log/judge-log.js';
 import { openLog } from '../log/read-lines.js';
+import { loadSpec } from '../model/check-spec.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
+import { DEFAULT_SPEC } from './help.js';
 import type { CliOptions } from './main.js';
-import { loadModelOrReport } from './print.js';
+import { printDiagnostics } from './print.js';
 
-/** `fsmkit check-log <file|->`: judge a server's failover log against the spec. */
-export async function runCheckLog(logPath: string, options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
-  const format = (options.format ?? 'isc') as LogFormat;
+/** `fsmkit check-log <file...|->`: judge servers' logs against the spec. */
+export async function runCheckLog(logPaths: readonly string[], options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
+  const format = (options.format ?? 'auto') as LogFormat;
   if (!LOG_FORMATS.includes(format))
     throw new UsageError(`unknown log format "${format}"`, didYouMean(format, LOG_FORMATS) ?? `formats: ${LOG_FORMATS.join(', ')}`);
-  const model = await loadModelOrReport(options.spec, io.cwd, io.stdout, paint, 'no log checked');
-  if (!model) return EXIT.failed;
-  if (options.role !== undefined && !model.roles.includes(options.role)) {
-    throw new UsageError(`--role takes ${model.roles.join(' or ')}, not "${options.role}"`, didYouMean(options.role, model.roles));
+  const fail = (kind: string, message: string, code: ExitCode): ExitCode => {
+    if (options.json) io.stdout(`${JSON.stringify({ ok: false, problem: { kind, message } }, null, 2)}\n`);
+    io.stderr(`fsmkit: ${message}\n`);
+    return code;
+  };
+
+  const specPath = bundledOr(options.spec, io.cwd);
+  const checked = await loadSpec(options.spec, specPath);
+  if (!checked.model) {
+    if (options.json) io.stdout(`${JSON.stringify({ ok: false, problem: { kind: 'invalid-spec', message: `${options.spec}: invalid spec, no log checked` }, diagnostics: checked.diagnostics }, null, 2)}\n`);
+    else {
+      printDiagnostics(checked.diagnostics, checked, io.stdout, paint);
+      io.stdout(`${options.spec}: invalid spec, no log checked\n`);
+    }
+    return EXIT.failed;
   }
+  const model = checked.model;
+  const roles = parseRoles(options.role ?? [], model.roles);
   const profiles = (model.spec.profiles ?? []).map((p) => p.name);
   if (options.profile !== undefined && !profiles.includes(options.profile)) {
     throw new UsageError(
@@ -26,25 +44,50 @@ export async function runCheckLog(logPath: string, options: CliOptions, io: CliI
       didYouMean(options.profile, profiles) ?? `profiles: ${profiles.join(', ') || 'none'}`,
     );
   }
-  const path = logPath === '-' ? '-' : resolve(io.cwd, logPath);
-  if (path !== '-') {
-    const info = await stat(path).catch(() => undefined);
-    if (!info?.isFile()) {
-      io.stderr(`fsmkit: cannot read the log ${logPath}: ${info ? 'it is not a file' : 'no such file'}\n`);
-      return EXIT.usage;
+  const inputs: LogInput[] = [];
+  for (const logPath of logPaths) {
+    const path = logPath === '-' ? '-' : resolve(io.cwd, logPath);
+    if (path !== '-') {
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile()) return fail('unreadable', `cannot read the log ${logPath}: ${info ? 'it is not a file' : 'no such file'}`, EXIT.usage);
     }
+    inputs.push({ name: logPath, open: () => openLog(path) });
   }
-  const judgeOptions: Parameters<typeof checkLog>[2] = { format };
-  if (options.role !== undefined) judgeOptions.role = options.role;
+  const judgeOptions: CheckLogOptions = { format };
+  if (roles) judgeOptions.roles = roles;
   if (options.peer !== undefined) judgeOptions.peer = options.peer;
   if (options.profile !== undefined) judgeOptions.profile = options.profile;
-  let report: Awaited<ReturnType<typeof checkLog>>;
-  try {
-    report = await checkLog(model, openLog(path), judgeOptions);
-  } catch (error) {
-    io.stderr(`fsmkit: cannot read the log ${logPath}: ${(error as Error).message}\n`);
+  const report: LogReport = await checkLog(model, inputs, judgeOptions);
+  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatLogReport(report, paint));
+  if (report.problem) {
+    io.stderr(`fsmkit: ${report.problem.message}\n`);
     return EXIT.usage;
   }
-  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatLogReport(report, logPath, paint));
   return report.ok ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * The default spec resolves against the current folder first, then the
+ * copy shipped with fsmkit, so check-log works from any folder.
+ */
+function bundledOr(spec: string, cwd: string): string {
+  const local = resolve(cwd, spec);
+  if (spec !== DEFAULT_SPEC || existsSync(local)) return local;
+  return fileURLToPath(new URL(`../../${DEFAULT_SPEC}`, import.meta.url));
+}
+
+/** `--role primary`, `--role lan=primary`, `--role dhcp1:lan=secondary`. */
+function parseRoles(values: readonly string[], roles: readonly string[]): GivenRoles | undefined {
+  if (values.length === 0) return undefined;
+  const given: GivenRoles = {};
+  for (const value of values) {
+    const eq = value.lastIndexOf('=');
+    const key = eq < 0 ? undefined : value.slice(0, eq);
+    const role = eq < 0 ? value : value.slice(eq + 1);
+    if (!roles.includes(role)) throw new UsageError(`--role takes ${roles.join(' or ')}, not "${role}"`, didYouMean(role, roles) ?? 'write --role ROLE or --role NAME=ROLE');
+    if (key === undefined) given.all = role;
+    else if (key === '') throw new UsageError(`--role ${value} names no relationship or host`, `write --role NAME=${role}`);
+    else given.by = { ...given.by, [key]: role };
+  }
+  return given;
 }

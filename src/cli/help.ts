@@ -9,8 +9,8 @@ Commands:
   explore [spec]    explore the pair exhaustively; prints the configuration x property matrix
   export promela [spec]
                     the paired model of one configuration (--config) for the SPIN model checker
-  check-log <file|-> [--format isc|jsonl] [--role R] [--peer NAME] [--profile NAME] [--spec FILE]
-                    judge the failover state changes of a server log (ISC dhcpd syslog, or JSONL)
+  check-log <file...|-> [--format F] [--role [NAME=]ROLE] [--peer NAME] [--profile NAME] [--spec FILE]
+                    judge the state changes of server logs against the spec (rotated files in any order)
   start [spec]      the main job: check, explore, generate code, docs and diagrams, render SVG
   help              show this text
 
@@ -30,10 +30,12 @@ Options:
                     separately (--symmetry, the default, counts them once)
   --check <name>    export promela: assert this invariant or no-stuck property after every step
   --spec <file>     the spec to use (check-log; other commands take it as [spec])
-  --format <f>      check-log: isc (default) or jsonl
-  --role <role>     check-log: the local server's role, when the log does not reveal it
-  --peer <name>     check-log: judge only this failover relationship
-  --profile <name>  check-log: accept the known departures of this implementation (e.g. isc-dhcpd)
+  --format <f>      check-log: auto (default: told line by line), syslog, rfc5424, journald, docker,
+                    plain, or jsonl
+  --role <r>        check-log: the server's role when the log does not reveal it; ROLE for all,
+                    or NAME=ROLE for a relationship, a host or host:relationship (repeatable)
+  --peer <name>     check-log: judge only this relationship
+  --profile <name>  check-log: read the log with this profile of the spec and accept its known departures
   --png             diagrams, start: render PNG beside SVG
   --no-svg          start: do not start a browser to render SVG
   --json            print a machine-readable result on stdout

@@ -35,9 +35,10 @@ export interface CliOptions {
   png?: boolean;
   /** start: false with --no-svg. */
   svg?: boolean;
-  /** check-log: the log file, or "-" for stdin. */
-  log?: string;
-  role?: string;
+  /** check-log: the log files, or "-" for stdin. */
+  logs?: string[];
+  /** check-log: ROLE, or NAME=ROLE per relationship, host or host:relationship. */
+  role?: string[];
   peer?: string;
   profile?: string;
 }
@@ -71,12 +72,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       case 'export':
         return await runExport(options.format ?? '', options, io, paint);
       case 'check-log':
-        return await runCheckLog(options.log ?? '', options, io, paint);
+        return await runCheckLog(options.logs ?? [], options, io, paint);
       case 'start':
         return await runStart(options, io, paint);
     }
   } catch (error) {
     if (error instanceof UsageError) {
+      // check-log promises JSON on every path when --json is given.
+      if (argv.includes('--json') && argv.includes('check-log')) {
+        const problem: Record<string, string> = { kind: 'usage', message: error.message };
+        if (error.hint) problem.hint = error.hint;
+        io.stdout(`${JSON.stringify({ ok: false, problem }, null, 2)}\n`);
+      }
       io.stderr(`fsmkit: ${error.message}\n`);
       if (error.hint) io.stderr(`hint: ${error.hint}\n`);
       io.stderr('Run `fsmkit help` for usage.\n');
@@ -107,11 +114,10 @@ function parse(argv: readonly string[]): { command: Command; options: CliOptions
   }
   const options = defaults(values);
   if (first === 'check-log') {
-    const log = rest.shift();
-    if (log === undefined) throw new UsageError('check-log needs a log file, or - for standard input', 'write `fsmkit check-log /var/log/syslog`');
-    options.log = log;
+    if (rest.length === 0) throw new UsageError('check-log needs a log file, or - for standard input', 'write `fsmkit check-log /var/log/syslog`');
+    if (rest.includes('-') && rest.length > 1) throw new UsageError('check-log reads standard input (-) alone, not beside files', 'name the files, or pipe them all into -');
+    options.logs = rest;
     if (values.format !== undefined) options.format = values.format;
-    if (rest.length > 0) throw new UsageError(`check-log takes one log file, got more: ${rest.join(' ')}`, 'name the spec with --spec');
     return { command: first, options };
   }
   if (values.format !== undefined) throw new UsageError('--format only applies to check-log');
@@ -130,7 +136,7 @@ const OPTIONS = {
   config: { type: 'string' },
   check: { type: 'string' },
   format: { type: 'string' },
-  role: { type: 'string' },
+  role: { type: 'string', multiple: true },
   peer: { type: 'string' },
   profile: { type: 'string' },
   spec: { type: 'string' },
@@ -154,7 +160,7 @@ interface ParsedValues {
   png?: boolean;
   'no-svg'?: boolean;
   format?: string;
-  role?: string;
+  role?: string[];
   peer?: string;
   profile?: string;
   spec?: string;
