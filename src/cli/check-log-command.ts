@@ -28,7 +28,10 @@ export async function runCheckLog(logPaths: readonly string[], options: CliOptio
   const specPath = bundledOr(options.spec, io.cwd);
   const checked = await loadSpec(options.spec, specPath);
   if (!checked.model) {
-    if (options.json) io.stdout(`${JSON.stringify({ ok: false, problem: { kind: 'invalid-spec', message: `${options.spec}: invalid spec, no log checked` }, diagnostics: checked.diagnostics }, null, 2)}\n`);
+    if (options.json)
+      io.stdout(
+        `${JSON.stringify({ ok: false, problem: { kind: 'invalid-spec', message: `${options.spec}: invalid spec, no log checked` }, diagnostics: checked.diagnostics }, null, 2)}\n`,
+      );
     else {
       printDiagnostics(checked.diagnostics, checked, io.stdout, paint);
       io.stdout(`${options.spec}: invalid spec, no log checked\n`);
@@ -84,7 +87,8 @@ function parseRoles(values: readonly string[], roles: readonly string[]): GivenR
     const eq = value.lastIndexOf('=');
     const key = eq < 0 ? undefined : value.slice(0, eq);
     const role = eq < 0 ? value : value.slice(eq + 1);
-    if (!roles.includes(role)) throw new UsageError(`--role takes ${roles.join(' or ')}, not "${role}"`, didYouMean(role, roles) ?? 'write --role ROLE or --role NAME=ROLE');
+    if (!roles.includes(role))
+      throw new UsageError(`--role takes ${roles.join(' or ')}, not "${role}"`, didYouMean(role, roles) ?? 'write --role ROLE or --role NAME=ROLE');
     if (key === undefined) given.all = role;
     else if (key === '') throw new UsageError(`--role ${value} names no relationship or host`, `write --role NAME=${role}`);
     else given.by = { ...given.by, [key]: role };

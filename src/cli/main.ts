@@ -115,7 +115,8 @@ function parse(argv: readonly string[]): { command: Command; options: CliOptions
   const options = defaults(values);
   if (first === 'check-log') {
     if (rest.length === 0) throw new UsageError('check-log needs a log file, or - for standard input', 'write `fsmkit check-log /var/log/syslog`');
-    if (rest.includes('-') && rest.length > 1) throw new UsageError('check-log reads standard input (-) alone, not beside files', 'name the files, or pipe them all into -');
+    if (rest.includes('-') && rest.length > 1)
+      throw new UsageError('check-log reads standard input (-) alone, not beside files', 'name the files, or pipe them all into -');
     options.logs = rest;
     if (values.format !== undefined) options.format = values.format;
     return { command: first, options };

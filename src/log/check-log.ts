@@ -154,7 +154,11 @@ export async function checkLog(model: Model, inputs: readonly LogInput[], option
       }
     } catch (error) {
       if (!(error instanceof LogInputError)) throw error;
-      problem = { kind: error.kind, file: input.name, message: `${input.name}: ${error.message}${error.kind === 'truncated' ? ` (read ${lineNo} lines)` : ''}` };
+      problem = {
+        kind: error.kind,
+        file: input.name,
+        message: `${input.name}: ${error.message}${error.kind === 'truncated' ? ` (read ${lineNo} lines)` : ''}`,
+      };
     }
     summary.lines = lineNo;
     lines += lineNo;

@@ -42,7 +42,7 @@ export class YearClock {
 /** Splits one line into its envelope and message; a line with no envelope is all message. */
 export function readEnvelope(line: string, format: EnvelopeFormat, clock: YearClock): Envelope {
   const first = line.charCodeAt(0);
-  if (format === 'journald' || format === 'docker' || (format === 'auto' && first === 0x7b /* { */)) {
+  if (format === 'journald' || format === 'docker' || (format === 'auto' && first === 0x7b) /* { */) {
     const json = readJsonEnvelope(line);
     if (json) return json;
     if (format !== 'auto') return { message: line };

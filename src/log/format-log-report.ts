@@ -36,7 +36,8 @@ export function formatLogReport(report: LogReport, paint: Paint = noPaint): stri
   );
   if (report.inputOrder === 'by-time') out.push(`  judged in time order: ${files}`);
   if (report.reordered > 0) out.push(`  ${plural(report.reordered, 'state change')} out of time order in the input, judged in time order`);
-  if (report.outOfOrderUnmended > 0) out.push(`  ${plural(report.outOfOrderUnmended, 'state change')} too far out of time order to mend, judged where they stood`);
+  if (report.outOfOrderUnmended > 0)
+    out.push(`  ${plural(report.outOfOrderUnmended, 'state change')} too far out of time order to mend, judged where they stood`);
   const counts = [
     [report.violations, 'violation'],
     [report.roleConflicts, 'role conflict'],

@@ -484,7 +484,8 @@ export class LogJudge {
     const pair = this.byPeer.get(ep.peer) ?? [];
     if (pair.length !== 2) return;
     const other = pair[0] === ep ? pair[1] : pair[0];
-    if (!other || other.role !== undefined) return;
+    // A role taken from the pair follows when the first host's role is corrected.
+    if (!other || (other.role !== undefined && other.roleFrom !== 'pair')) return;
     other.role = (1 - ep.role) as RoleId;
     other.roleFrom = 'pair';
   }

@@ -1,5 +1,6 @@
 // C0 and C1 controls, DEL, and the invisible characters that reorder or hide
 // text on a terminal (bidirectional overrides, line and paragraph separators).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**

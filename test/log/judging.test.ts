@@ -49,7 +49,9 @@ describe('profile departures are exact (point 2)', () => {
     ['NORMAL to RECOVER', ['I move from normal to recover']],
     ['RECOVER-WAIT to NORMAL', ['I move from recover to recover-wait', 'I move from recover-wait to normal']],
   ])('%s is no merged step for a server that has not restarted', async (_name, moves) => {
-    const log = [isc('10:00:00', 'dhcp1', 'lan', 'peer moves from unknown-state to normal'), ...moves.map((m) => isc('10:00:01', 'dhcp1', 'lan', m))].join('\n');
+    const log = [isc('10:00:00', 'dhcp1', 'lan', 'peer moves from unknown-state to normal'), ...moves.map((m) => isc('10:00:01', 'dhcp1', 'lan', m))].join(
+      '\n',
+    );
     const report = await check(log, withProfile);
     expect(report.violations).toBe(1);
     expect(report.findings.find((f) => f.class === 'violation')?.departure).toBeUndefined();
@@ -57,7 +59,10 @@ describe('profile departures are exact (point 2)', () => {
 
   it('a departure applies only beside the partner state it names', async () => {
     const move = (partner: string) =>
-      [isc('10:00:00', 'dhcp1', 'lan', `peer moves from normal to ${partner}`), isc('10:00:00', 'dhcp1', 'lan', 'I move from normal to potential-conflict')].join('\n');
+      [
+        isc('10:00:00', 'dhcp1', 'lan', `peer moves from normal to ${partner}`),
+        isc('10:00:00', 'dhcp1', 'lan', 'I move from normal to potential-conflict'),
+      ].join('\n');
     expect((await check(move('partner-down'), withProfile)).findings).toEqual([]);
     expect((await check(move('partner-down'))).findings[0]?.departure?.id).toBe('isc-normal-peer-partner-down');
     expect((await check(move('communications-interrupted'), withProfile)).violations).toBe(1);

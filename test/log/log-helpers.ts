@@ -20,4 +20,5 @@ export const check = (content: string | Buffer, options: CheckLogOptions = {}): 
 export const classes = (report: LogReport): [number, string][] => report.findings.map((f) => [f.line, f.class]);
 
 /** An ISC dhcpd syslog line, as server/failover.c writes it behind syslog's prefix. */
-export const isc = (time: string, host: string, peer: string, text: string, pid = 1201): string => `Nov 28 ${time} ${host} dhcpd[${pid}]: failover peer ${peer}: ${text}`;
+export const isc = (time: string, host: string, peer: string, text: string, pid = 1201): string =>
+  `Nov 28 ${time} ${host} dhcpd[${pid}]: failover peer ${peer}: ${text}`;
