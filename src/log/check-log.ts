@@ -118,39 +118,41 @@ export async function checkLog(model: Model, inputs: readonly LogInput[], option
     summaries.push(summary);
     let lineNo = 0;
     try {
-      for await (const line of readLines(input.open(), maxLineLength)) {
-        lineNo++;
-        if (typeof line !== 'string') {
-          judge.overlongLine(index, lineNo, line.overlong, maxLineLength);
+      for await (const batch of readLines(input.open(), maxLineLength)) {
+        for (const line of batch) {
+          lineNo++;
+          if (typeof line !== 'string') {
+            judge.overlongLine(index, lineNo, line.overlong, maxLineLength);
+            seen++;
+            continue;
+          }
+          let parsed: LogLine;
+          let time: number | undefined;
+          let repeated: number | undefined;
+          if (format === 'jsonl') {
+            const read = parseJsonlLine(line);
+            parsed = read.parsed;
+            time = read.time;
+          } else {
+            if (!patterns.mayMatch(line)) continue;
+            const envelope = readEnvelope(line, format, clock);
+            parsed = patterns.read(envelope.message);
+            if (parsed?.kind === 'move' && parsed.host === undefined && envelope.host !== undefined) parsed.host = envelope.host;
+            time = envelope.time;
+            repeated = envelope.repeated;
+          }
+          if (!parsed) continue;
           seen++;
-          continue;
+          if (time !== undefined && summary.firstTime === null) summary.firstTime = new Date(time).toISOString();
+          if (parsed.kind === 'malformed') {
+            judge.malformedLine(index, lineNo, line, parsed.reason);
+            continue;
+          }
+          const event: LogEvent = { input: index, line: lineNo, text: line, move: parsed };
+          if (time !== undefined) event.time = time;
+          if (repeated !== undefined) event.repeated = repeated;
+          timeOrder.push(event);
         }
-        let parsed: LogLine;
-        let time: number | undefined;
-        let repeated: number | undefined;
-        if (format === 'jsonl') {
-          const read = parseJsonlLine(line);
-          parsed = read.parsed;
-          time = read.time;
-        } else {
-          if (!patterns.mayMatch(line)) continue;
-          const envelope = readEnvelope(line, format, clock);
-          parsed = patterns.read(envelope.message);
-          if (parsed?.kind === 'move' && parsed.host === undefined && envelope.host !== undefined) parsed.host = envelope.host;
-          time = envelope.time;
-          repeated = envelope.repeated;
-        }
-        if (!parsed) continue;
-        seen++;
-        if (time !== undefined && summary.firstTime === null) summary.firstTime = new Date(time).toISOString();
-        if (parsed.kind === 'malformed') {
-          judge.malformedLine(index, lineNo, line, parsed.reason);
-          continue;
-        }
-        const event: LogEvent = { input: index, line: lineNo, text: line, move: parsed };
-        if (time !== undefined) event.time = time;
-        if (repeated !== undefined) event.repeated = repeated;
-        timeOrder.push(event);
       }
     } catch (error) {
       if (!(error instanceof LogInputError)) throw error;
@@ -216,17 +218,19 @@ async function firstTime(input: LogInput, format: LogFormat, patterns: LinePatte
   const clock = new YearClock();
   let n = 0;
   try {
-    for await (const line of readLines(stream)) {
-      if (++n > 10_000) return undefined;
-      if (typeof line !== 'string') continue;
-      if (format === 'jsonl') {
-        const t = parseJsonlLine(line).time;
+    for await (const batch of readLines(stream)) {
+      for (const line of batch) {
+        if (++n > 10_000) return undefined;
+        if (typeof line !== 'string') continue;
+        if (format === 'jsonl') {
+          const t = parseJsonlLine(line).time;
+          if (t !== undefined) return t;
+          continue;
+        }
+        if (!patterns.mayMatch(line)) continue;
+        const t = readEnvelope(line, format, clock).time;
         if (t !== undefined) return t;
-        continue;
       }
-      if (!patterns.mayMatch(line)) continue;
-      const t = readEnvelope(line, format, clock).time;
-      if (t !== undefined) return t;
     }
     return undefined;
   } finally {

@@ -83,7 +83,7 @@ export function readEnvelope(line: string, format: EnvelopeFormat, clock: YearCl
 function withRepeat(envelope: Envelope): Envelope {
   const tag = TAG.exec(envelope.message);
   const message = tag ? envelope.message.slice(tag[0].length) : envelope.message;
-  const repeat = REPEATED.exec(message);
+  const repeat = message.includes('message repeated ') ? REPEATED.exec(message) : null;
   if (repeat) {
     envelope.message = repeat[2] as string;
     envelope.repeated = Number(repeat[1]);

@@ -90,7 +90,8 @@ interface Endpoint {
   partnerMemory?: number[];
   moves: number;
   repeats: number;
-  visited: Uint8Array;
+  /** Row of this endpoint in the judge's table of visited states. */
+  slot: number;
   accepted: number;
   violations: number;
   roleConflicts: number;
@@ -126,6 +127,8 @@ export class LogJudge {
   readonly peersSeen = new Set<string>();
   malformed = 0;
   private files: readonly string[] = [];
+  /** One row per endpoint, one byte per state: 1 when the server was seen in it. */
+  private visited = new Uint8Array(0);
 
   constructor(
     private readonly model: Model,
@@ -174,19 +177,11 @@ export class LogJudge {
     if (!ep) return;
     const to = this.stateOf(move.to);
     const from = move.from === undefined ? undefined : this.stateOf(move.from);
-    for (const [name, id] of [
-      [move.to, to],
-      [move.from, from],
-    ] as const) {
-      if (name !== undefined && id === undefined) {
-        this.malformed++;
-        this.report({
-          ...this.place(event, ep),
-          class: 'malformed',
-          message: `"${sanitize(name)}" is not a state name the spec knows`,
-        });
-        return;
-      }
+    if (to === undefined || (move.from !== undefined && from === undefined)) {
+      const name = to === undefined ? move.to : (move.from as string);
+      this.malformed++;
+      this.report({ ...this.place(event, ep), class: 'malformed', message: `"${sanitize(name)}" is not a state name the spec knows` });
+      return;
     }
     const times = 1 + (event.repeated ?? 0);
     if (move.who === 'local') this.localMove(ep, event, from ?? undefined, to);
@@ -213,7 +208,7 @@ export class LogJudge {
     }
     const start = from ?? known;
     this.checkRole(ep, to, 'local', event);
-    ep.visited[to] = 1;
+    this.visit(ep, to);
     if (start === undefined || start === to) {
       if (start === to) ep.repeats++;
       ep.local = to;
@@ -255,7 +250,8 @@ export class LogJudge {
     ep.moves++;
     const role = ep.role === undefined ? undefined : ((1 - ep.role) as RoleId);
     const memory = this.model.states[start]?.memory ? ep.partnerMemory : undefined;
-    if (!this.throughUnseenRestart(start, to, role, ep.local, memory)) this.judge(ep, event, 'partner', start, to, role, ep.local, memory);
+    const legal = this.allowedFrom(start, role, ep.local, memory).has(to) || this.throughUnseenRestart(start, to, role, ep.local, memory);
+    if (!legal) this.judge(ep, event, 'partner', start, to, role, ep.local, memory);
     ep.partnerMemory = this.memoryAfter(start, to, ep.partnerMemory);
     ep.partner = to;
   }
@@ -490,6 +486,16 @@ export class LogJudge {
     other.roleFrom = 'pair';
   }
 
+  private visit(ep: Endpoint, state: number): void {
+    const at = ep.slot * this.model.states.length + state;
+    if (at >= this.visited.length) {
+      const grown = new Uint8Array(Math.max(1024, (ep.slot + 1) * this.model.states.length * 2));
+      grown.set(this.visited);
+      this.visited = grown;
+    }
+    this.visited[at] = 1;
+  }
+
   /** The state a log name means: a number, null for a state no role holds ("not heard yet"), undefined for no such name. */
   private stateOf(name: string): number | null | undefined {
     const id = this.names.get(name);
@@ -513,7 +519,7 @@ export class LogJudge {
       }
       return undefined;
     }
-    ep = { peer, moves: 0, repeats: 0, visited: new Uint8Array(this.model.states.length), accepted: 0, violations: 0, roleConflicts: 0, gaps: 0 };
+    ep = { peer, moves: 0, repeats: 0, slot: this.endpoints.size, accepted: 0, violations: 0, roleConflicts: 0, gaps: 0 };
     if (host !== undefined) ep.host = host;
     const given = this.givenRole(peer, host);
     if (given !== undefined) {
@@ -573,7 +579,7 @@ export class LogJudge {
           roleFrom: ep.roleFrom ?? null,
           moves: ep.moves,
           repeats: ep.repeats,
-          statesVisited: this.model.states.filter((s) => ep.visited[s.id]).map((s) => s.name),
+          statesVisited: this.model.states.filter((s) => this.visited[ep.slot * this.model.states.length + s.id]).map((s) => s.name),
           accepted: ep.accepted,
           violations: ep.violations,
           roleConflicts: ep.roleConflicts,

@@ -23,14 +23,16 @@ export class LogInputError extends Error {
 export const MAX_LINE_LENGTH = 65536;
 
 /**
- * Streams the lines of a log, gzip or plain (told by its first two bytes),
- * with CR LF or LF endings, in memory bounded by `maxLineLength`: a longer
- * line is skipped and yielded as its length only.
+ * Streams the lines of a log in batches (one per chunk read: yielding line
+ * by line from an async generator costs more than judging the line), gzip
+ * or plain (told by its first two bytes), with CR LF or LF endings, in
+ * memory bounded by `maxLineLength`: a longer line is skipped and yielded
+ * as its length only.
  * @throws LogInputError for binary input (a NUL byte near the start), a
  * truncated or corrupt gzip stream (after yielding every line read), or a
  * read error
  */
-export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGTH): AsyncGenerator<string | OverlongLine> {
+export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGTH): AsyncGenerator<(string | OverlongLine)[]> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let skipping = 0;
@@ -60,21 +62,22 @@ export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGT
         }
       }
       let text = decoder.write(chunk);
+      const batch: (string | OverlongLine)[] = [];
       let start = 0;
       for (;;) {
         const end = text.indexOf('\n', start);
         if (end < 0) break;
         if (skipping > 0) {
-          yield { overlong: skipping + end - start };
+          batch.push({ overlong: skipping + end - start });
           skipping = 0;
         } else {
           let line = pending === '' ? text.slice(start, end) : pending + text.slice(start, end);
           pending = '';
           if (line.length > maxLineLength) {
-            yield { overlong: line.length };
+            batch.push({ overlong: line.length });
           } else {
-            if (line.endsWith('\r')) line = line.slice(0, -1);
-            yield line;
+            if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+            batch.push(line);
           }
         }
         start = end + 1;
@@ -90,6 +93,7 @@ export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGT
         }
       }
       text = '';
+      if (batch.length > 0) yield batch;
     }
   } catch (error) {
     if (error instanceof LogInputError) throw error;
@@ -100,9 +104,9 @@ export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGT
     throw new LogInputError(e.message, 'unreadable');
   }
   const rest = pending + decoder.end();
-  if (skipping > 0) yield { overlong: skipping + rest.length };
-  else if (rest.length > maxLineLength) yield { overlong: rest.length };
-  else if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  if (skipping > 0) yield [{ overlong: skipping + rest.length }];
+  else if (rest.length > maxLineLength) yield [{ overlong: rest.length }];
+  else if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
 }
 
 /** Decompresses a gzip byte stream, concatenated members included, and passes its errors on. */

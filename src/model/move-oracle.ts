@@ -17,7 +17,7 @@ export interface AllowedMove {
  * allows it. Answers are memoized; logs repeat the same questions.
  */
 export class MoveOracle {
-  private readonly memo = new Map<string, Map<number, AllowedMove>>();
+  private readonly memo = new Map<ReadonlySet<number> | undefined, Map<number, Map<number, AllowedMove>>>();
   private readonly remembered: number[];
 
   constructor(private readonly model: Model) {
@@ -30,11 +30,18 @@ export class MoveOracle {
    * `memory`, through any event or only `events`; keyed by target state.
    */
   allowed(from: number, role: RoleId | undefined, partner: number | undefined, memory?: number, events?: ReadonlySet<number>): Map<number, AllowedMove> {
-    const key = `${from}|${role ?? '*'}|${partner ?? '*'}|${memory ?? '*'}|${events ? [...events].join(',') : '*'}`;
-    let moves = this.memo.get(key);
+    // A numeric key: the judge of a long log asks this for every move.
+    const n = this.model.states.length + 1;
+    const key = (((from * 3 + (role ?? 2)) * n + (partner ?? n - 1)) * n + (memory ?? n - 1)) * 2 + (events ? 1 : 0);
+    let memo = this.memo.get(events);
+    if (!memo) {
+      memo = new Map();
+      this.memo.set(events, memo);
+    }
+    let moves = memo.get(key);
     if (!moves) {
       moves = this.compute(from, role, partner, memory, events);
-      this.memo.set(key, moves);
+      memo.set(key, moves);
     }
     return moves;
   }
