@@ -38,7 +38,7 @@ export function explainRefusal(
     }
     if (rule.partner && partner !== undefined && !rule.partner[partner]) {
       const needed = model.states.filter((s) => rule.partner?.[s.id]).map((s) => s.id);
-      return refusal(`rule ${rule.id} needs the partner in ${list(needed)}, and it was in ${name(partner)}`);
+      return refusal(`rule ${rule.id} needs a partner in ${list(needed)}; the partner was in ${name(partner)}`);
     }
   }
   const first = candidates.find((r) => r.to === to);
@@ -47,6 +47,6 @@ export function explainRefusal(
     const condition = `the conditions of rule ${first.id} (link, flag or event) cannot all hold here`;
     return ref === undefined ? { rule: first.id, condition } : { rule: first.id, section: ref, condition };
   }
-  const condition = `no rule moves ${name(from)} to ${name(to)}${partner === undefined ? '' : ` with the partner in ${name(partner)}`}`;
+  const condition = `no rule moves ${name(from)} to ${name(to)}${partner === undefined ? '' : ` beside a partner in ${name(partner)}`}`;
   return stateRef === undefined ? { condition } : { section: stateRef, condition };
 }

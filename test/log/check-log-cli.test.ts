@@ -110,7 +110,7 @@ describe('findings say what failed (point 12)', () => {
       role: 'primary',
       rule: 'comm-int-to-conflict',
       section: '9.9.3',
-      condition: 'rule comm-int-to-conflict needs the partner in PARTNER_DOWN, POTENTIAL_CONFLICT, CONFLICT_DONE, RESOLUTION_INT, and it was in NORMAL',
+      condition: 'rule comm-int-to-conflict needs a partner in PARTNER_DOWN, POTENTIAL_CONFLICT, CONFLICT_DONE, RESOLUTION_INT; the partner was in NORMAL',
     });
   });
 

@@ -41,7 +41,7 @@ describe('profile departures are exact (point 2)', () => {
       const report = await check(fixture('comm-int-to-conflict.log'), options);
       expect(classes(report)).toEqual([[3, 'violation']]);
       expect(report.findings[0]).toMatchObject({ rule: 'comm-int-to-conflict', partnerState: 'NORMAL', section: '9.9.3' });
-      expect(report.findings[0]?.condition).toContain('needs the partner in PARTNER_DOWN');
+      expect(report.findings[0]?.condition).toContain('needs a partner in PARTNER_DOWN');
     }
   });
 
