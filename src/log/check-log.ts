@@ -97,7 +97,7 @@ export async function checkLog(model: Model, inputs: readonly LogInput[], option
   if (inputs.length > 1) {
     const firsts = await Promise.all(inputs.map((input) => firstTime(input, format, patterns).catch(() => undefined)));
     if (firsts.every((t) => t !== undefined)) {
-      const sorted = [...order].sort((a, b) => (firsts[a] as number) - (firsts[b] as number) || a - b);
+      const sorted = orderByTime(firsts as FirstTime[]);
       if (sorted.some((v, i) => v !== order[i])) inputOrder = 'by-time';
       order = sorted;
     }
@@ -111,9 +111,11 @@ export async function checkLog(model: Model, inputs: readonly LogInput[], option
     judge.observe(event);
   }, options.reorderWindow ?? 4096);
   let lines = 0;
+  // One clock across the inputs, in the order judged: a rotated file that
+  // ends in January hands its year on to the next.
+  const clock = new YearClock();
   for (const index of order) {
     const input = inputs[index] as LogInput;
-    const clock = new YearClock();
     const summary: InputSummary = { file: input.name, lines: 0, firstTime: null };
     summaries.push(summary);
     let lineNo = 0;
@@ -212,8 +214,36 @@ export async function checkLog(model: Model, inputs: readonly LogInput[], option
   };
 }
 
+interface FirstTime {
+  time: number;
+  yearless: boolean;
+}
+
+const YEAR = Date.UTC(2001, 0, 1) - Date.UTC(2000, 0, 1);
+
+/**
+ * Input indexes in the order of their first times. Times without a year lie
+ * on a circle: the order starts after the longest gap between two of them,
+ * so files from December come before files from the January after.
+ */
+function orderByTime(firsts: readonly FirstTime[]): number[] {
+  const sorted = firsts.map((_, i) => i).sort((a, b) => (firsts[a] as FirstTime).time - (firsts[b] as FirstTime).time || a - b);
+  if (!firsts.some((f) => f.yearless) || sorted.length < 2) return sorted;
+  const time = (i: number) => (firsts[sorted[i] as number] as FirstTime).time;
+  let start = 0;
+  let longest = time(0) + YEAR - time(sorted.length - 1);
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = time(i) - time(i - 1);
+    if (gap > longest) {
+      longest = gap;
+      start = i;
+    }
+  }
+  return [...sorted.slice(start), ...sorted.slice(0, start)];
+}
+
 /** The time of the first state change of an input that carries one, reading at most 10,000 lines. */
-async function firstTime(input: LogInput, format: LogFormat, patterns: LinePatterns): Promise<number | undefined> {
+async function firstTime(input: LogInput, format: LogFormat, patterns: LinePatterns): Promise<FirstTime | undefined> {
   const stream = input.open();
   const clock = new YearClock();
   let n = 0;
@@ -224,12 +254,12 @@ async function firstTime(input: LogInput, format: LogFormat, patterns: LinePatte
         if (typeof line !== 'string') continue;
         if (format === 'jsonl') {
           const t = parseJsonlLine(line).time;
-          if (t !== undefined) return t;
+          if (t !== undefined) return { time: t, yearless: false };
           continue;
         }
         if (!patterns.mayMatch(line)) continue;
-        const t = readEnvelope(line, format, clock).time;
-        if (t !== undefined) return t;
+        const envelope = readEnvelope(line, format, clock);
+        if (envelope.time !== undefined) return { time: envelope.time, yearless: envelope.yearless === true };
       }
     }
     return undefined;

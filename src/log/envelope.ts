@@ -6,6 +6,8 @@ export interface Envelope {
   message: string;
   /** rsyslog's "message repeated N times: [...]": the message stands for N more lines. */
   repeated?: number;
+  /** The time was written without a year (traditional syslog). */
+  yearless?: true;
 }
 
 /** Envelopes check-log reads; `auto` tells them apart line by line. */
@@ -65,6 +67,7 @@ export function readEnvelope(line: string, format: EnvelopeFormat, clock: YearCl
       const envelope = withRepeat({ host: bsd[6] as string, message: bsd[7] as string });
       if (month >= 0) {
         envelope.time = Date.UTC(clock.at(month), month, Number(bsd[2]), Number(bsd[3]), Number(bsd[4]), Number(bsd[5]));
+        envelope.yearless = true;
       }
       return envelope;
     }
@@ -116,6 +119,7 @@ function readJsonEnvelope(line: string): Envelope | undefined {
     // The container's own output may carry a syslog envelope of its own.
     const envelope = readEnvelope(inner, 'syslog', new YearClock());
     delete envelope.time;
+    delete envelope.yearless;
     if (typeof v.time === 'string') {
       const time = Date.parse(v.time);
       if (!Number.isNaN(time)) envelope.time = time;

@@ -114,3 +114,29 @@ describe('time order (point 8)', () => {
     expect(classes(report)).toEqual([[1, 'violation']]);
   });
 });
+
+describe('time order across New Year (point 8)', () => {
+  it('puts a rotated file from December before the one from January, and reads on into the new year', async () => {
+    const december = [
+      'Dec 31 23:59:58 dhcp1 dhcpd[1201]: failover peer lan: I move from normal to communications-interrupted',
+      'Jan  1 00:00:01 dhcp1 dhcpd[1201]: failover peer lan: I move from communications-interrupted to partner-down',
+    ].join('\n');
+    const january = 'Jan  1 08:00:00 dhcp1 dhcpd[1201]: failover peer lan: peer moves from communications-interrupted to recover\n';
+    const report = await checkLog(model, [input('syslog', january), input('syslog.1', december)]);
+    expect(report.inputs.map((i) => i.file)).toEqual(['syslog.1', 'syslog']);
+    expect(report.findings).toEqual([]);
+    expect(report.reordered + report.outOfOrderUnmended).toBe(0);
+  });
+
+  it('counts a line too late for the window and judges it where it stands', async () => {
+    const log = [
+      isc('10:00:00', 'dhcp1', 'lan', 'I move from normal to communications-interrupted'),
+      isc('10:00:05', 'dhcp1', 'dmz', 'I move from normal to communications-interrupted'),
+      isc('10:00:06', 'dhcp1', 'dmz', 'I move from communications-interrupted to normal'),
+      isc('10:00:01', 'dhcp1', 'lan', 'I move from communications-interrupted to normal'),
+    ].join('\n');
+    const report = await check(log, { reorderWindow: 1 });
+    expect(report.outOfOrderUnmended).toBe(1);
+    expect(report.findings).toEqual([]);
+  });
+});

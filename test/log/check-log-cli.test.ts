@@ -69,6 +69,19 @@ describe('saying when nothing could be read (point 10)', () => {
   });
 });
 
+describe('several files (point 8)', () => {
+  it('judges rotated files given in any order in time order, and says so', async () => {
+    const lines = fixture('reintegration.log').trimEnd().split('\n');
+    const dir = scratch();
+    writeFileSync(join(dir, 'syslog.2.gz'), gzipSync(`${lines.slice(0, 5).join('\n')}\n`));
+    writeFileSync(join(dir, 'syslog.1'), `${lines.slice(5, 9).join('\n')}\n`);
+    writeFileSync(join(dir, 'syslog'), `${lines.slice(9).join('\n')}\n`);
+    const io = captureIo(dir);
+    expect(await runCli(['check-log', 'syslog', 'syslog.2.gz', 'syslog.1'], io)).toBe(0);
+    expect(io.out()).toContain('judged in time order: syslog.2.gz, syslog.1, syslog');
+  });
+});
+
 describe('the bundled spec and --json on every path (point 11)', () => {
   it('finds the bundled spec from any folder', async () => {
     const dir = scratch();
