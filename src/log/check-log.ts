@@ -80,7 +80,18 @@ export interface LogReport {
  * Reads one or more logs as streams (plain or gzip, LF or CR LF) and judges
  * every state change against the model, in time order. Memory is bounded
  * whatever the size: lines are capped, the time-order window and the
- * number of relationships followed are limited.
+ * number of relationships followed are limited. Input that cannot be read
+ * is a `problem` of the report, never an exception.
+ * @param model the compiled spec (its profiles give the line patterns)
+ * @param inputs the logs; several are judged in the order of their first times
+ * @param options format, roles, relationship, accepted profile, limits
+ * @returns the findings, counts and a summary per (host, relationship)
+ * @example
+ * ```ts
+ * const { model } = await loadSpec('spec/dhcpv4-failover.yaml');
+ * const report = await checkLog(model!, [{ name: 'syslog', open: () => createReadStream('syslog') }], { profile: 'isc-dhcpd' });
+ * if (!report.ok) console.log(formatLogReport(report));
+ * ```
  */
 export async function checkLog(model: Model, inputs: readonly LogInput[], options: CheckLogOptions = {}): Promise<LogReport> {
   const format = options.format ?? 'auto';
