@@ -33,8 +33,8 @@ export type { SystemTrace, SystemTraceStep, SystemView } from './explore/system-
 export type { Trace, TraceStep } from './explore/trace.js';
 export { generatePromela } from './export/promela.js';
 export { type CheckLogOptions, checkLog, type LogInput, type LogReport } from './log/check-log.js';
-export type { LogFinding, RelationshipSummary } from './log/judge-log.js';
 export { formatLogReport } from './log/format-log-report.js';
+export type { LogFinding, RelationshipSummary } from './log/judge-log.js';
 export { type CheckedSpec, checkSpec, loadSpec } from './model/check-spec.js';
 export { compileModel } from './model/compile-model.js';
 export type { Model, ModelEvent, ModelRule, ModelState, RoleId, StateId } from './model/model.js';
