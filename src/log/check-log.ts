@@ -6,7 +6,7 @@ import { parseJsonlLine } from './jsonl-log.js';
 import { type JudgeOptions, type LogFinding, LogJudge, type RelationshipSummary } from './judge-log.js';
 import { LinePatterns } from './line-patterns.js';
 import type { LogEvent, LogLine } from './log-event.js';
-import { LogInputError, MAX_LINE_LENGTH, readLines } from './read-lines.js';
+import { LogInputError, MAX_LINE_LENGTH, type OverlongLine, readLines } from './read-lines.js';
 import { sanitize } from './sanitize.js';
 import { TimeOrder } from './time-order.js';
 
@@ -131,11 +131,14 @@ export async function checkLog(model: Model, inputs: readonly LogInput[], option
     summaries.push(summary);
     let lineNo = 0;
     try {
-      for await (const batch of readLines(input.open(), maxLineLength)) {
-        for (const line of batch) {
-          lineNo++;
+      const markers = format === 'jsonl' ? [] : patterns.markers;
+      for await (const batch of readLines(input.open(), { maxLineLength, markers })) {
+        lineNo = batch.total;
+        for (let i = 0; i < batch.lines.length; i++) {
+          const line = batch.lines[i] as string | OverlongLine;
+          const at = batch.numbers[i] as number;
           if (typeof line !== 'string') {
-            judge.overlongLine(index, lineNo, line.overlong, maxLineLength);
+            judge.overlongLine(index, at, line.overlong, maxLineLength);
             seen++;
             continue;
           }
@@ -147,7 +150,6 @@ export async function checkLog(model: Model, inputs: readonly LogInput[], option
             parsed = read.parsed;
             time = read.time;
           } else {
-            if (!patterns.mayMatch(line)) continue;
             const envelope = readEnvelope(line, format, clock);
             parsed = patterns.read(envelope.message);
             if (parsed?.kind === 'move' && parsed.host === undefined && envelope.host !== undefined) parsed.host = envelope.host;
@@ -158,12 +160,11 @@ export async function checkLog(model: Model, inputs: readonly LogInput[], option
           seen++;
           if (time !== undefined && summary.firstTime === null) summary.firstTime = new Date(time).toISOString();
           if (parsed.kind === 'malformed') {
-            judge.malformedLine(index, lineNo, line, parsed.reason);
+            judge.malformedLine(index, at, line, parsed.reason);
             continue;
           }
-          const event: LogEvent = { input: index, line: lineNo, text: line, move: parsed };
-          if (time !== undefined) event.time = time;
-          if (repeated !== undefined) event.repeated = repeated;
+          // Every field set, in one order: one object shape on the hot path.
+          const event: LogEvent = { input: index, line: at, text: line, move: parsed, time, repeated, order: 0 };
           timeOrder.push(event);
         }
       }
@@ -192,7 +193,7 @@ export async function checkLog(model: Model, inputs: readonly LogInput[], option
     };
   }
   if (!problem && options.peer !== undefined && relationships.length === 0 && seen > 0) {
-    const names = [...judge.peersSeen].sort();
+    const names = [...judge.peersSeen].map(sanitize).sort();
     problem = {
       kind: 'unknown-peer',
       message: `no relationship "${sanitize(options.peer)}" in the log; relationships seen: ${names.join(', ') || 'none'}`,
@@ -253,22 +254,20 @@ function orderByTime(firsts: readonly FirstTime[]): number[] {
   return [...sorted.slice(start), ...sorted.slice(0, start)];
 }
 
-/** The time of the first state change of an input that carries one, reading at most 10,000 lines. */
+/** The time of the first state change of an input that carries one, reading at most a million lines. */
 async function firstTime(input: LogInput, format: LogFormat, patterns: LinePatterns): Promise<FirstTime | undefined> {
   const stream = input.open();
   const clock = new YearClock();
-  let n = 0;
   try {
-    for await (const batch of readLines(stream)) {
-      for (const line of batch) {
-        if (++n > 10_000) return undefined;
+    for await (const batch of readLines(stream, { markers: format === 'jsonl' ? [] : patterns.markers })) {
+      if (batch.total > 1_000_000) return undefined;
+      for (const line of batch.lines) {
         if (typeof line !== 'string') continue;
         if (format === 'jsonl') {
           const t = parseJsonlLine(line).time;
           if (t !== undefined) return { time: t, yearless: false };
           continue;
         }
-        if (!patterns.mayMatch(line)) continue;
         const envelope = readEnvelope(line, format, clock);
         if (envelope.time !== undefined) return { time: envelope.time, yearless: envelope.yearless === true };
       }

@@ -15,8 +15,6 @@ export const ENVELOPES = ['auto', 'syslog', 'rfc5424', 'journald', 'docker', 'pl
 export type EnvelopeFormat = (typeof ENVELOPES)[number];
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-// Traditional syslog (RFC 3164): "Nov 28 10:00:01 host tag[pid]: message", optionally behind <PRI>.
-const BSD = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) ( ?\d{1,2}) (\d\d):(\d\d):(\d\d) (\S+) (.*)$/;
 // rsyslog's file format with an RFC 3339 time: "2026-11-28T10:00:01.123+01:00 host tag[pid]: message".
 const ISO = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) (\S+) (.*)$/;
 // RFC 5424: "<PRI>1 TIMESTAMP HOST APP PROCID MSGID STRUCTURED-DATA MSG".
@@ -61,16 +59,8 @@ export function readEnvelope(line: string, format: EnvelopeFormat, clock: YearCl
     if (format === 'rfc5424') return { message: line };
   }
   if (format === 'syslog' || format === 'auto') {
-    const bsd = BSD.exec(line);
-    if (bsd) {
-      const month = MONTHS.indexOf(bsd[1] as string);
-      const envelope = withRepeat({ host: bsd[6] as string, message: bsd[7] as string });
-      if (month >= 0) {
-        envelope.time = Date.UTC(clock.at(month), month, Number(bsd[2]), Number(bsd[3]), Number(bsd[4]), Number(bsd[5]));
-        envelope.yearless = true;
-      }
-      return envelope;
-    }
+    const bsd = readTraditional(line, clock);
+    if (bsd) return bsd;
     const iso = ISO.exec(line);
     if (iso) {
       const envelope = withRepeat({ host: iso[2] as string, message: iso[3] as string });
@@ -80,6 +70,47 @@ export function readEnvelope(line: string, format: EnvelopeFormat, clock: YearCl
     }
   }
   return withRepeat({ message: line });
+}
+
+const MONTH_INDEX = new Map(MONTHS.map((m, i) => [m, i]));
+
+/**
+ * Traditional syslog (RFC 3164): "Nov 28 10:00:01 host tag[pid]: message",
+ * optionally behind <PRI>. Read by hand, not by a regular expression: this
+ * runs for every state change of a long log.
+ */
+function readTraditional(line: string, clock: YearClock): Envelope | undefined {
+  let i = 0;
+  if (line.charCodeAt(0) === 0x3c /* < */) {
+    i = line.indexOf('>');
+    if (i < 2 || i > 4) return undefined;
+    i++;
+  }
+  const month = MONTH_INDEX.get(line.slice(i, i + 3));
+  if (month === undefined || line.charCodeAt(i + 3) !== 0x20) return undefined;
+  i += 4;
+  if (line.charCodeAt(i) === 0x20) i++;
+  const digit = (at: number) => {
+    const c = line.charCodeAt(at) - 0x30;
+    return c >= 0 && c <= 9 ? c : -1;
+  };
+  let day = digit(i);
+  if (day < 0) return undefined;
+  i++;
+  if (digit(i) >= 0) day = day * 10 + digit(i++);
+  if (line.charCodeAt(i) !== 0x20) return undefined;
+  const two = (at: number) => (digit(at) < 0 || digit(at + 1) < 0 ? -1 : digit(at) * 10 + digit(at + 1));
+  const hh = two(i + 1);
+  const mm = two(i + 4);
+  const ss = two(i + 7);
+  if (hh < 0 || mm < 0 || ss < 0 || line.charCodeAt(i + 3) !== 0x3a || line.charCodeAt(i + 6) !== 0x3a || line.charCodeAt(i + 9) !== 0x20) return undefined;
+  const hostStart = i + 10;
+  const hostEnd = line.indexOf(' ', hostStart);
+  if (hostEnd <= hostStart) return undefined;
+  const envelope = withRepeat({ host: line.slice(hostStart, hostEnd), message: line.slice(hostEnd + 1) });
+  envelope.time = Date.UTC(clock.at(month), month, day, hh, mm, ss);
+  envelope.yearless = true;
+  return envelope;
 }
 
 /** Strips the program tag and unwraps rsyslog's repeat notice. */

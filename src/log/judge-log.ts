@@ -112,18 +112,22 @@ type Name = (id: number | undefined) => string;
 export class LogJudge {
   private readonly oracle: MoveOracle;
   private readonly names = new Map<string, number>();
-  private readonly endpoints = new Map<string, Endpoint>();
+  /** Endpoints by host (undefined: the line names none), then relationship. */
+  private readonly endpoints = new Map<string | undefined, Map<string, Endpoint>>();
+  private count = 0;
   /** Endpoints per relationship name, to pair the two hosts of a central log. */
   private readonly byPeer = new Map<string, Endpoint[]>();
   private readonly profiles: Profile[];
   private readonly accepted?: Profile;
   private readonly remembered: number[];
   private readonly name: Name;
+  /** soleHolder[s]: the only role that may hold s, or -1. */
+  private readonly soleHolder: number[];
   readonly findings: LogFinding[] = [];
   findingsDropped = 0;
   /** Lines of relationships beyond the cap. */
   untracked = 0;
-  /** Relationship names seen, including those --peer left out (at most 100). */
+  /** Relationship names seen, including those --peer left out (at most 100; raw, sanitize before showing). */
   readonly peersSeen = new Set<string>();
   malformed = 0;
   private files: readonly string[] = [];
@@ -142,6 +146,7 @@ export class LogJudge {
     this.profiles = compileProfiles(model);
     if (options.profile !== undefined) this.accepted = this.profiles.find((p) => p.name === options.profile);
     this.remembered = rememberedStates(model);
+    this.soleHolder = model.states.map((st) => (st.roles[0] && !st.roles[1] ? 0 : st.roles[1] && !st.roles[0] ? 1 : -1));
     this.name = (id) => (id === undefined ? 'unknown' : (model.states[id]?.name ?? '?'));
   }
 
@@ -171,7 +176,7 @@ export class LogJudge {
   /** Judges one state change. */
   observe(event: LogEvent): void {
     const move = event.move;
-    if (this.peersSeen.size < 100) this.peersSeen.add(sanitize(move.peer));
+    if (this.peersSeen.size < 100) this.peersSeen.add(move.peer);
     if (this.options.peer !== undefined && move.peer !== this.options.peer) return;
     const ep = this.endpoint(move.peer, move.host, event);
     if (!ep) return;
@@ -199,12 +204,12 @@ export class LogJudge {
     const known = ep.local;
     if (from !== undefined && known !== undefined && from !== known) {
       ep.gaps++;
-      this.report({
+      this.report(() => ({
         ...this.place(event, ep),
         class: 'gap',
         actor: 'local',
         message: `the line leaves ${this.name(from)}, but this server was last seen in ${this.name(known)}; lines may be missing, judging goes on from ${this.name(from)}`,
-      });
+      }));
     }
     const start = from ?? known;
     this.checkRole(ep, to, 'local', event);
@@ -232,12 +237,12 @@ export class LogJudge {
     // The line names the state the server last knew its partner in; "unknown" (null) tells nothing.
     if (from !== undefined && from !== null && known !== undefined && from !== known) {
       ep.gaps++;
-      this.report({
+      this.report(() => ({
         ...this.place(event, ep),
         class: 'gap',
         actor: 'partner',
         message: `the line says the partner left ${this.name(from)}, but it was last seen in ${this.name(known)}; lines may be missing, judging goes on from ${this.name(from)}`,
-      });
+      }));
     }
     const start = from ?? known;
     this.checkRole(ep, to, 'partner', event);
@@ -337,27 +342,29 @@ export class LogJudge {
       return;
     }
     ep.violations++;
-    const subject = actor === 'local' ? 'this server' : 'the partner';
-    const other = actor === 'local' ? 'the partner' : 'this server';
-    const asRole = role === undefined ? '' : ` (${model.roles[role]})`;
-    const refusal = explainRefusal(model, from, to, role, partner, memory);
-    const finding: LogFinding = {
-      ...this.place(event, ep),
-      class: 'violation',
-      actor,
-      from: this.name(from),
-      to: this.name(to),
-      partnerState: partner === undefined ? null : this.name(partner),
-      role: role === undefined ? null : (model.roles[role] ?? null),
-      message: `${subject}${asRole} moved ${this.name(from)} -> ${this.name(to)} with ${other} ${partner === undefined ? 'unknown' : `in ${this.name(partner)}`}: ${refusal.condition}`,
-      condition: refusal.condition,
-      allowed: this.describeAllowed(allowed),
-    };
-    if (memory !== undefined) finding.memory = memory.map((m) => this.name(m));
-    if (refusal.rule !== undefined) finding.rule = refusal.rule;
-    if (refusal.section !== undefined) finding.section = refusal.section;
-    if (departure) finding.departure = { profile: departure.profile, id: departure.id, evidence: departure.evidence };
-    this.report(finding);
+    this.report(() => {
+      const subject = actor === 'local' ? 'this server' : 'the partner';
+      const other = actor === 'local' ? 'the partner' : 'this server';
+      const asRole = role === undefined ? '' : ` (${model.roles[role]})`;
+      const refusal = explainRefusal(model, from, to, role, partner, memory);
+      const finding: LogFinding = {
+        ...this.place(event, ep),
+        class: 'violation',
+        actor,
+        from: this.name(from),
+        to: this.name(to),
+        partnerState: partner === undefined ? null : this.name(partner),
+        role: role === undefined ? null : (model.roles[role] ?? null),
+        message: `${subject}${asRole} moved ${this.name(from)} -> ${this.name(to)} with ${other} ${partner === undefined ? 'unknown' : `in ${this.name(partner)}`}: ${refusal.condition}`,
+        condition: refusal.condition,
+        allowed: this.describeAllowed(allowed),
+      };
+      if (memory !== undefined) finding.memory = memory.map((m) => this.name(m));
+      if (refusal.rule !== undefined) finding.rule = refusal.rule;
+      if (refusal.section !== undefined) finding.section = refusal.section;
+      if (departure) finding.departure = { profile: departure.profile, id: departure.id, evidence: departure.evidence };
+      return finding;
+    });
   }
 
   /** The departure (of the accepted profile first) that explains a move the rules refuse. */
@@ -450,10 +457,10 @@ export class LogJudge {
    * log from there.
    */
   private checkRole(ep: Endpoint, state: number, who: 'local' | 'partner', event: LogEvent): void {
-    const holders = ([0, 1] as RoleId[]).filter((r) => this.model.states[state]?.roles[r]);
-    if (holders.length !== 1) return;
-    const holder = holders[0] as RoleId;
+    const holder = this.soleHolder[state] ?? -1;
+    if (holder < 0) return;
     const shown = (who === 'local' ? holder : 1 - holder) as RoleId;
+    const holderName = this.model.roles[holder];
     if (ep.role === shown) return;
     const at = { file: this.files[event.input] ?? '-', line: event.line };
     if (ep.role !== undefined) {
@@ -465,7 +472,7 @@ export class LogJudge {
         actor: who,
         to: this.name(state),
         role: this.model.roles[ep.role] ?? null,
-        message: `this server was ${was} the ${this.model.roles[ep.role]}, but ${who === 'local' ? 'it' : 'its partner'} enters ${this.name(state)}, which only the ${this.model.roles[holder]} holds; it is judged as the ${this.model.roles[shown]} from here`,
+        message: `this server was ${was} the ${this.model.roles[ep.role]}, but ${who === 'local' ? 'it' : 'its partner'} enters ${this.name(state)}, which only the ${holderName} holds; it is judged as the ${this.model.roles[shown]} from here`,
       });
     }
     ep.role = shown;
@@ -504,29 +511,34 @@ export class LogJudge {
   }
 
   private endpoint(peer: string, host: string | undefined, event: LogEvent): Endpoint | undefined {
-    const key = host === undefined ? `\u0000${peer}` : `${host}\u0000${peer}`;
-    let ep = this.endpoints.get(key);
+    let byHost = this.endpoints.get(host);
+    let ep = byHost?.get(peer);
     if (ep) return ep;
-    if (this.endpoints.size >= (this.options.maxRelationships ?? 100_000)) {
+    if (this.count >= (this.options.maxRelationships ?? 100_000)) {
       if (this.untracked++ === 0) {
         this.report({
           file: this.files[event.input] ?? '-',
           line: event.line,
           text: quoteLine(event.text),
           class: 'untracked',
-          message: `more than ${this.endpoints.size} relationships; lines of further ones are counted but not judged`,
+          message: `more than ${this.count} relationships; lines of further ones are counted but not judged`,
         });
       }
       return undefined;
     }
-    ep = { peer, moves: 0, repeats: 0, slot: this.endpoints.size, accepted: 0, violations: 0, roleConflicts: 0, gaps: 0 };
+    ep = { peer, moves: 0, repeats: 0, slot: this.count, accepted: 0, violations: 0, roleConflicts: 0, gaps: 0 };
     if (host !== undefined) ep.host = host;
     const given = this.givenRole(peer, host);
     if (given !== undefined) {
       ep.role = given;
       ep.roleFrom = 'given';
     }
-    this.endpoints.set(key, ep);
+    if (!byHost) {
+      byHost = new Map();
+      this.endpoints.set(host, byHost);
+    }
+    byHost.set(peer, ep);
+    this.count++;
     let pair = this.byPeer.get(peer);
     if (!pair) {
       pair = [];
@@ -562,14 +574,16 @@ export class LogJudge {
     return place;
   }
 
-  private report(finding: LogFinding): void {
-    if (this.findings.length < (this.options.maxFindings ?? 1000)) this.findings.push(finding);
+  /** Keeps a finding while there is room; the finding is only built then (a long bad log makes many). */
+  private report(finding: LogFinding | (() => LogFinding)): void {
+    if (this.findings.length < (this.options.maxFindings ?? 1000)) this.findings.push(typeof finding === 'function' ? finding() : finding);
     else this.findingsDropped++;
   }
 
   summaries(): RelationshipSummary[] {
     const name = (id: number | undefined) => (id === undefined ? null : (this.model.states[id]?.name ?? null));
     return [...this.endpoints.values()]
+      .flatMap((byPeer) => [...byPeer.values()])
       .sort((a, b) => (a.peer < b.peer ? -1 : a.peer > b.peer ? 1 : (a.host ?? '') < (b.host ?? '') ? -1 : (a.host ?? '') > (b.host ?? '') ? 1 : 0))
       .map((ep) => {
         const summary: RelationshipSummary = {

@@ -44,12 +44,6 @@ export class LinePatterns {
     return this.logs.map((l) => l.profile);
   }
 
-  /** Does the raw line contain a marker (the fast test before any parsing)? */
-  mayMatch(line: string): boolean {
-    for (const marker of this.markers) if (line.includes(marker)) return true;
-    return false;
-  }
-
   /** Reads one message. */
   read(message: string): LogLine {
     for (const log of this.logs) {

@@ -31,4 +31,6 @@ export interface LogEvent {
   move: LogMove;
   /** rsyslog folded this many more copies of the line. */
   repeated?: number;
+  /** The time the event is ordered by (its own, or the last one before it); set by the time order. */
+  order: number;
 }

@@ -22,23 +22,45 @@ export class LogInputError extends Error {
 /** @default 65536 characters */
 export const MAX_LINE_LENGTH = 65536;
 
+/** The lines of one chunk of input that are worth reading. */
+export interface LineBatch {
+  /** The lines kept (every line, or those containing a marker), and every line over the cap. */
+  lines: (string | OverlongLine)[];
+  /** Their 1-based line numbers. */
+  numbers: number[];
+  /** Lines read so far, kept or not. */
+  total: number;
+}
+
+export interface ReadLinesOptions {
+  /** @default MAX_LINE_LENGTH */
+  maxLineLength?: number;
+  /** Keep only lines containing one of these literals (none given: keep every line). */
+  markers?: readonly string[];
+}
+
 /**
- * Streams the lines of a log in batches (one per chunk read: yielding line
- * by line from an async generator costs more than judging the line), gzip
- * or plain (told by its first two bytes), with CR LF or LF endings, in
- * memory bounded by `maxLineLength`: a longer line is skipped and yielded
- * as its length only.
+ * Streams the lines of a log in batches, one per chunk read, gzip or plain
+ * (told by its first two bytes), with CR LF or LF endings, in memory bounded
+ * by the line cap: a longer line is skipped and reported by its length only.
+ * With markers, lines without one are counted but never cut out of the
+ * chunk: on a long log most lines say nothing about states, and this is
+ * where the time goes.
  * @throws LogInputError for binary input (a NUL byte near the start), a
  * truncated or corrupt gzip stream (after yielding every line read), or a
  * read error
  */
-export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGTH): AsyncGenerator<(string | OverlongLine)[]> {
+export async function* readLines(input: Readable, options: ReadLinesOptions = {}): AsyncGenerator<LineBatch> {
+  const maxLineLength = options.maxLineLength ?? MAX_LINE_LENGTH;
+  const markers = options.markers ?? [];
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let skipping = 0;
   let checked = false;
-  let source: AsyncIterable<Buffer> = input;
+  let total = 0;
   let gzip = false;
+  const next = markers.map(() => -1);
+  const keep = (line: string) => markers.length === 0 || markers.some((m) => line.includes(m));
   try {
     const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
     const first = await chunks.next();
@@ -48,12 +70,12 @@ export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGT
     const replay = (async function* () {
       yield head;
       for (;;) {
-        const next = await chunks.next();
-        if (next.done) return;
-        yield Buffer.from(next.value);
+        const chunk = await chunks.next();
+        if (chunk.done) return;
+        yield Buffer.from(chunk.value);
       }
     })();
-    source = gzip ? streamGunzip(replay) : replay;
+    const source: AsyncIterable<Buffer> = gzip ? streamGunzip(replay) : replay;
     for await (const chunk of source) {
       if (!checked) {
         checked = true;
@@ -61,24 +83,49 @@ export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGT
           throw new LogInputError('the input is binary (it contains NUL bytes), not a text log', 'binary');
         }
       }
-      let text = decoder.write(chunk);
-      const batch: (string | OverlongLine)[] = [];
+      const text = decoder.write(chunk);
+      const batch: LineBatch = { lines: [], numbers: [], total };
+      for (let k = 0; k < next.length; k++) next[k] = -1;
+      // Does text[start, end) hold a marker? Each marker's next place is searched once per chunk and reused.
+      const marked = (start: number, end: number): boolean => {
+        if (markers.length === 0) return true;
+        for (let k = 0; k < markers.length; k++) {
+          let at = next[k] as number;
+          if (at < start && at !== Number.POSITIVE_INFINITY) {
+            at = text.indexOf(markers[k] as string, start);
+            if (at < 0) at = Number.POSITIVE_INFINITY;
+            next[k] = at;
+          }
+          if (at < end) return true;
+        }
+        return false;
+      };
       let start = 0;
       for (;;) {
         const end = text.indexOf('\n', start);
         if (end < 0) break;
+        total++;
         if (skipping > 0) {
-          batch.push({ overlong: skipping + end - start });
+          batch.lines.push({ overlong: skipping + end - start });
+          batch.numbers.push(total);
           skipping = 0;
-        } else {
-          let line = pending === '' ? text.slice(start, end) : pending + text.slice(start, end);
+        } else if (pending !== '') {
+          const line = pending + text.slice(start, end);
           pending = '';
           if (line.length > maxLineLength) {
-            batch.push({ overlong: line.length });
-          } else {
-            if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-            batch.push(line);
+            batch.lines.push({ overlong: line.length });
+            batch.numbers.push(total);
+          } else if (keep(line)) {
+            batch.lines.push(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+            batch.numbers.push(total);
           }
+        } else if (end - start > maxLineLength) {
+          batch.lines.push({ overlong: end - start });
+          batch.numbers.push(total);
+        } else if (marked(start, end)) {
+          const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+          batch.lines.push(text.slice(start, stop));
+          batch.numbers.push(total);
         }
         start = end + 1;
       }
@@ -92,8 +139,8 @@ export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGT
           }
         }
       }
-      text = '';
-      if (batch.length > 0) yield batch;
+      batch.total = total;
+      yield batch;
     }
   } catch (error) {
     if (error instanceof LogInputError) throw error;
@@ -104,9 +151,14 @@ export async function* readLines(input: Readable, maxLineLength = MAX_LINE_LENGT
     throw new LogInputError(e.message, 'unreadable');
   }
   const rest = pending + decoder.end();
-  if (skipping > 0) yield [{ overlong: skipping + rest.length }];
-  else if (rest.length > maxLineLength) yield [{ overlong: rest.length }];
-  else if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+  if (skipping === 0 && rest === '') return;
+  total++;
+  const last: LineBatch = { lines: [], numbers: [total], total };
+  if (skipping > 0) last.lines.push({ overlong: skipping + rest.length });
+  else if (rest.length > maxLineLength) last.lines.push({ overlong: rest.length });
+  else if (keep(rest)) last.lines.push(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+  else last.numbers.pop();
+  yield last;
 }
 
 /** Decompresses a gzip byte stream, concatenated members included, and passes its errors on. */

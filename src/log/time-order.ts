@@ -1,9 +1,6 @@
 import type { LogEvent } from './log-event.js';
 
-interface Entry {
-  time: number;
-  event: LogEvent;
-}
+type Entry = LogEvent;
 
 /**
  * Puts state changes back into time order through a window of `capacity`
@@ -31,13 +28,16 @@ export class TimeOrder {
   push(event: LogEvent): void {
     const time = event.time ?? this.lastTime;
     this.lastTime = time;
+    const entry = event as Entry;
+    entry.order = time;
     const q = this.queue;
-    const last = q.length > this.head ? (q[q.length - 1] as Entry).time : this.lastReleased;
-    if (time >= last) q.push({ time, event });
+    const last = q.length > this.head ? (q[q.length - 1] as Entry).order : this.lastReleased;
+    if (time >= last) q.push(entry);
     else if (time < this.lastReleased) {
       // Too late to mend: everything before it has gone already.
       this.tooLate++;
-      q.splice(this.head, 0, { time: this.lastReleased, event });
+      entry.order = this.lastReleased;
+      q.splice(this.head, 0, entry);
     } else {
       this.reordered++;
       // After every queued event of the same or an earlier time.
@@ -45,10 +45,10 @@ export class TimeOrder {
       let hi = q.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if ((q[mid] as Entry).time <= time) lo = mid + 1;
+        if ((q[mid] as Entry).order <= time) lo = mid + 1;
         else hi = mid;
       }
-      q.splice(lo, 0, { time, event });
+      q.splice(lo, 0, entry);
     }
     if (q.length - this.head > this.capacity) this.shift();
   }
@@ -66,7 +66,7 @@ export class TimeOrder {
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
-    if (entry.time > this.lastReleased) this.lastReleased = entry.time;
-    this.release(entry.event);
+    if (entry.order > this.lastReleased) this.lastReleased = entry.order;
+    this.release(entry);
   }
 }
