@@ -113,11 +113,15 @@ function readTraditional(line: string, clock: YearClock): Envelope | undefined {
   return envelope;
 }
 
-/** Strips the program tag and unwraps rsyslog's repeat notice. */
+/**
+ * Unwraps rsyslog's repeat notice. The program tag ("dhcpd[1201]: ") stays
+ * in the message: line patterns are not anchored, so it costs nothing there.
+ */
 function withRepeat(envelope: Envelope): Envelope {
+  if (!envelope.message.includes('message repeated ')) return envelope;
   const tag = TAG.exec(envelope.message);
   const message = tag ? envelope.message.slice(tag[0].length) : envelope.message;
-  const repeat = message.includes('message repeated ') ? REPEATED.exec(message) : null;
+  const repeat = REPEATED.exec(message);
   if (repeat) {
     envelope.message = repeat[2] as string;
     envelope.repeated = Number(repeat[1]);
