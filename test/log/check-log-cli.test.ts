@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -142,5 +142,18 @@ describe('findings say what failed (point 12)', () => {
     expect(report.findings[0]?.message).toBe(
       'this server moved STARTUP -> NORMAL with the partner in NORMAL: rule startup-resume returns to the remembered state (RECOVER), not to NORMAL',
     );
+  });
+});
+
+describe('README', () => {
+  it('shows what check-log prints today', async () => {
+    const readme = readFileSync(repoPath('README.md'), 'utf8');
+    const block = /### Checking real logs\n\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const [command, ...shown] = block.trimEnd().split('\n');
+    const argv = (command ?? '').replace(/^\$ fsmkit /, '').split(' ');
+    const io = repo();
+    expect(await runCli(argv, io)).toBe(1);
+    expect(shown.length).toBeGreaterThan(3);
+    for (const line of shown) expect(io.out()).toContain(line);
   });
 });

@@ -41,6 +41,13 @@ describe('log formats (point 9)', () => {
     expect(report.relationships[0]?.statesVisited).toEqual(['STARTUP', 'NORMAL', 'RECOVER', 'RECOVER_WAIT', 'RECOVER_DONE']);
   });
 
+  it('reads a journald MESSAGE written as bytes (not valid UTF-8)', () => {
+    const bytes = [...Buffer.from('failover peer lan: I move from normal to startup'), 0xff];
+    const envelope = readEnvelope(JSON.stringify({ MESSAGE: bytes, _HOSTNAME: 'dhcp1', __REALTIME_TIMESTAMP: '1795860001000000' }), 'auto', new YearClock());
+    expect(envelope).toMatchObject({ host: 'dhcp1', time: 1795860001000 });
+    expect(envelope.message.startsWith('failover peer lan: I move from normal to startup')).toBe(true);
+  });
+
   it('names the host from the envelope and reads the time', () => {
     const clock = new YearClock();
     expect(readEnvelope('<30>1 2026-11-28T10:00:01Z dhcp2 dhcpd 99 - - hello', 'auto', clock)).toEqual({
