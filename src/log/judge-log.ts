@@ -256,7 +256,9 @@ export class LogJudge {
     const role = ep.role === undefined ? undefined : ((1 - ep.role) as RoleId);
     const memory = this.model.states[start]?.memory ? ep.partnerMemory : undefined;
     const legal = this.allowedFrom(start, role, ep.local, memory).has(to) || this.throughUnseenRestart(start, to, role, ep.local, memory);
-    if (!legal) this.judge(ep, event, 'partner', start, to, role, ep.local, memory);
+    // When the partner's own lines are in the log too, its moves are judged there, with what it knew:
+    // one mistake, one finding, not one per server that saw it.
+    if (!legal && !this.partnerLogs(ep)) this.judge(ep, event, 'partner', start, to, role, ep.local, memory);
     ep.partnerMemory = this.memoryAfter(start, to, ep.partnerMemory);
     ep.partner = to;
   }
@@ -479,6 +481,13 @@ export class LogJudge {
     ep.roleFrom = 'inferred';
     ep.roleInferredAt = at;
     this.pairRoles(ep);
+  }
+
+  /** Does the log carry the partner's own lines about this relationship (a central log with both hosts)? */
+  private partnerLogs(ep: Endpoint): boolean {
+    if (ep.host === undefined) return false;
+    const pair = this.byPeer.get(ep.peer);
+    return pair !== undefined && pair.length === 2 && pair.every((e) => e.host !== undefined);
   }
 
   /** In a log with both hosts of a relationship, one host's role gives the other's. */

@@ -24,6 +24,20 @@ describe('one log, several hosts (point 3)', () => {
     expect(report.findings.map((f) => [f.line, f.class, f.peer, f.host])).toEqual([[34, 'violation', 'dmz', 'dhcp2']]);
   });
 
+  it('reports a bad move once, from the server that made it, not again from its partner that saw it', async () => {
+    const broken = fixture('central-syslog.log')
+      .replace('dhcp2 dhcpd[877]: failover peer dmz: I move from conflict-done to normal', 'dhcp2 dhcpd[877]: failover peer dmz: I move from conflict-done to recover-done')
+      .replace('dhcp1 dhcpd[1201]: failover peer dmz: peer moves from conflict-done to normal', 'dhcp1 dhcpd[1201]: failover peer dmz: peer moves from conflict-done to recover-done');
+    const report = await check(broken);
+    expect(report.findings.map((f) => [f.line, f.class, f.actor, f.host])).toEqual([[34, 'violation', 'local', 'dhcp2']]);
+    // The same partner line in dhcp1's own log alone is judged.
+    const alone = broken
+      .split('\n')
+      .filter((l) => l.includes(' dhcp1 '))
+      .join('\n');
+    expect((await check(alone)).findings.map((f) => [f.class, f.actor])).toEqual([['violation', 'partner']]);
+  });
+
   it('without host names in the lines, interleaved relationships are still followed one by one', async () => {
     const a = fixture('reintegration.log').split('\n');
     const b = fixture('illegal.log')
