@@ -26,8 +26,14 @@ describe('one log, several hosts (point 3)', () => {
 
   it('reports a bad move once, from the server that made it, not again from its partner that saw it', async () => {
     const broken = fixture('central-syslog.log')
-      .replace('dhcp2 dhcpd[877]: failover peer dmz: I move from conflict-done to normal', 'dhcp2 dhcpd[877]: failover peer dmz: I move from conflict-done to recover-done')
-      .replace('dhcp1 dhcpd[1201]: failover peer dmz: peer moves from conflict-done to normal', 'dhcp1 dhcpd[1201]: failover peer dmz: peer moves from conflict-done to recover-done');
+      .replace(
+        'dhcp2 dhcpd[877]: failover peer dmz: I move from conflict-done to normal',
+        'dhcp2 dhcpd[877]: failover peer dmz: I move from conflict-done to recover-done',
+      )
+      .replace(
+        'dhcp1 dhcpd[1201]: failover peer dmz: peer moves from conflict-done to normal',
+        'dhcp1 dhcpd[1201]: failover peer dmz: peer moves from conflict-done to recover-done',
+      );
     const report = await check(broken);
     expect(report.findings.map((f) => [f.line, f.class, f.actor, f.host])).toEqual([[34, 'violation', 'local', 'dhcp2']]);
     // The same partner line in dhcp1's own log alone is judged.
