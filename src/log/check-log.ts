@@ -88,8 +88,8 @@ export interface LogReport {
  * @returns the findings, counts and a summary per (host, relationship)
  * @example
  * ```ts
- * const { model } = await loadSpec('spec/dhcpv4-failover.yaml');
- * const report = await checkLog(model!, [{ name: 'syslog', open: () => createReadStream('syslog') }], { profile: 'isc-dhcpd' });
+ * const { model } = await loadSpec('spec/my-protocol.yaml');
+ * const report = await checkLog(model!, [{ name: 'syslog', open: () => createReadStream('syslog') }], { profile: 'my-server' });
  * if (!report.ok) console.log(formatLogReport(report));
  * ```
  */

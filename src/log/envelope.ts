@@ -114,7 +114,7 @@ function readTraditional(line: string, clock: YearClock): Envelope | undefined {
 }
 
 /**
- * Unwraps rsyslog's repeat notice. The program tag ("dhcpd[1201]: ") stays
+ * Unwraps rsyslog's repeat notice. The program tag ("named[1201]: ") stays
  * in the message: line patterns are not anchored, so it costs nothing there.
  */
 function withRepeat(envelope: Envelope): Envelope {
