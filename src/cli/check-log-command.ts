@@ -79,7 +79,7 @@ function bundledOr(spec: string, cwd: string): string {
   return fileURLToPath(new URL(`../../${DEFAULT_SPEC}`, import.meta.url));
 }
 
-/** `--role primary`, `--role lan=primary`, `--role dhcp1:lan=secondary`. */
+/** `--role primary`, `--role lan=primary`, `--role host1:lan=secondary`. */
 function parseRoles(values: readonly string[], roles: readonly string[]): GivenRoles | undefined {
   if (values.length === 0) return undefined;
   const given: GivenRoles = {};
