@@ -1,7 +1,8 @@
 import { type Model, NO_MEMORY, type RoleId } from '../model/model.js';
 import { type AllowedMove, MoveOracle } from '../model/move-oracle.js';
-import { compileProfiles, type Departure, departureAccepts, type Profile } from '../model/profiles.js';
+import { compileProfiles, type Profile } from '../model/profiles.js';
 import { recordedMemory, rememberedStates } from '../model/remembered-states.js';
+import { DepartureFinder } from './departure-finder.js';
 import { explainRefusal } from './explain-refusal.js';
 import type { LogEvent } from './log-event.js';
 import { quoteLine, sanitize } from './sanitize.js';
@@ -117,7 +118,7 @@ export class LogJudge {
   private count = 0;
   /** Endpoints per relationship name, to pair the two hosts of a central log. */
   private readonly byPeer = new Map<string, Endpoint[]>();
-  private readonly profiles: Profile[];
+  private readonly departures: DepartureFinder;
   private readonly accepted?: Profile;
   private readonly remembered: number[];
   private readonly name: Name;
@@ -143,9 +144,10 @@ export class LogJudge {
       this.names.set(s.name, model.stateByName.get(s.name) as number);
       for (const alias of Object.values(s.aliases ?? {})) if (alias) this.names.set(alias, model.stateByName.get(s.name) as number);
     }
-    this.profiles = compileProfiles(model);
-    if (options.profile !== undefined) this.accepted = this.profiles.find((p) => p.name === options.profile);
+    const profiles = compileProfiles(model);
+    if (options.profile !== undefined) this.accepted = profiles.find((p) => p.name === options.profile);
     this.remembered = rememberedStates(model);
+    this.departures = new DepartureFinder(model, this.oracle, profiles, this.accepted);
     this.soleHolder = model.states.map((st) => (st.roles[0] && !st.roles[1] ? 0 : st.roles[1] && !st.roles[0] ? 1 : -1));
     this.name = (id) => (id === undefined ? 'unknown' : (model.states[id]?.name ?? '?'));
   }
@@ -338,7 +340,7 @@ export class LogJudge {
     const model = this.model;
     const allowed = this.allowedFrom(from, role, partner, memory);
     if (allowed.has(to)) return;
-    const departure = this.departure(from, to, role, partner, memory);
+    const departure = this.departures.explain(from, to, role, partner, memory);
     if (departure && this.accepted && departure.profile === this.accepted.name) {
       ep.accepted++;
       return;
@@ -367,79 +369,6 @@ export class LogJudge {
       if (departure) finding.departure = { profile: departure.profile, id: departure.id, evidence: departure.evidence };
       return finding;
     });
-  }
-
-  /** The departure (of the accepted profile first) that explains a move the rules refuse. */
-  private departure(
-    from: number,
-    to: number,
-    role: RoleId | undefined,
-    partner: number | undefined,
-    memory: number[] | undefined,
-  ): Pick<Departure, 'profile' | 'id' | 'evidence'> | undefined {
-    const ordered = this.accepted ? [this.accepted, ...this.profiles.filter((p) => p !== this.accepted)] : this.profiles;
-    for (const profile of ordered) {
-      const direct = this.matchDeparture(profile, from, to, role, partner, memory);
-      if (direct) return direct;
-      const merged = this.mergedSteps(profile, from, to, role, partner, memory);
-      if (merged) return merged;
-    }
-    return undefined;
-  }
-
-  private matchDeparture(
-    profile: Profile,
-    from: number,
-    to: number,
-    role: RoleId | undefined,
-    partner: number | undefined,
-    memory: number[] | undefined,
-  ): Departure | undefined {
-    for (const d of profile.departures) {
-      if (memory === undefined) {
-        if (departureAccepts(d, from, to, role, partner, undefined)) return d;
-      } else if (memory.some((m) => departureAccepts(d, from, to, role, partner, m))) return d;
-    }
-    return undefined;
-  }
-
-  /**
-   * Two moves logged as one, where the profile says the implementation does
-   * so: only out of a state that shows its memory (a restart state), with
-   * both steps reactions to the events the profile names, under one and the
-   * same partner state; the second step may be one of the profile's own
-   * departures.
-   */
-  private mergedSteps(
-    profile: Profile,
-    from: number,
-    to: number,
-    role: RoleId | undefined,
-    partner: number | undefined,
-    memory: number[] | undefined,
-  ): Pick<Departure, 'profile' | 'id' | 'evidence'> | undefined {
-    const model = this.model;
-    const events = profile.mergedEvents;
-    if (!events || !model.states[from]?.showsMemory) return undefined;
-    const roles = ([0, 1] as RoleId[]).filter((r) => role === undefined || r === role);
-    for (const r of roles) {
-      const other = (1 - r) as RoleId;
-      const partners = partner === undefined ? model.states.filter((s) => s.roles[other]).map((s) => s.id) : [partner];
-      for (const p of partners) {
-        for (const m of memory ?? this.remembered) {
-          for (const middle of this.oracle.allowed(from, r, p, m, events).keys()) {
-            if (this.oracle.allowed(middle, r, p, undefined, events).has(to) || this.matchDeparture(profile, middle, to, r, p, undefined)) {
-              return {
-                profile: profile.name,
-                id: 'merged-steps',
-                evidence: `${this.name(from)} -> ${this.name(middle)} -> ${this.name(to)} logged as one move; ${profile.mergedEvidence ?? ''}`,
-              };
-            }
-          }
-        }
-      }
-    }
-    return undefined;
   }
 
   private describeAllowed(allowed: Map<number, AllowedMove>): NonNullable<LogFinding['allowed']> {
