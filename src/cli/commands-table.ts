@@ -11,8 +11,8 @@ export type Positionals =
   | 'spec'
   /** an export target, then an optional spec file */
   | 'target-spec'
-  /** a log file (or -) */
-  | 'log'
+  /** log files (or - alone) */
+  | 'logs'
   /** an optional command name */
   | 'topic'
   | 'none';
@@ -80,10 +80,10 @@ export const COMMANDS = {
     load: async () => (await import('./export-command.js')).runExport,
   },
   'check-log': {
-    usage: 'check-log <file|->',
-    summary: 'judge the failover state changes of a server log (ISC dhcpd syslog, or JSONL) against the spec',
+    usage: 'check-log <file...|->',
+    summary: 'judge the state changes of server logs (one server, a central syslog, rotated files in any order) against the spec',
     details: 'Findings are printed as text, or with --format as JSON, GitHub workflow annotations or SARIF 2.1.0, each placed at its log line.',
-    positionals: 'log',
+    positionals: 'logs',
     options: ['spec', 'log-format', 'role', 'peer', 'profile', 'json', 'format'],
     load: async () => (await import('./check-log-command.js')).runCheckLog,
   },

@@ -25,6 +25,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   } catch (error) {
     if (error instanceof UsageError) {
       if (error.command === undefined && command !== undefined && command !== 'help' && command !== 'version') error.command = command;
+      // check-log promises JSON on every path when --json is given.
+      if (argv.includes('--json') && argv.includes('check-log')) {
+        const problem: Record<string, string> = { kind: 'usage', message: error.message };
+        if (error.hint) problem.hint = error.hint;
+        io.stdout(`${JSON.stringify({ ok: false, problem }, null, 2)}\n`);
+      }
       io.stderr(`fsmkit: ${error.message}\n`);
       if (error.hint) io.stderr(`hint: ${error.hint}\n`);
       io.stderr(`Run \`fsmkit ${error.command ? `${error.command} ` : ''}--help\` for usage.\n`);
@@ -105,11 +111,12 @@ function takePositionals(command: CommandName, rest: string[], options: CliOptio
     if (rest[0] !== undefined) options.topic = rest[0];
     return;
   }
-  if (kind === 'log') {
-    const log = rest.shift();
-    if (log === undefined) throw new UsageError('check-log needs a log file, or - for standard input', 'write `fsmkit check-log /var/log/syslog`');
-    options.log = log;
-    if (rest.length) throw more('one log file (name the spec with --spec)');
+  if (kind === 'logs') {
+    if (rest.length === 0) throw new UsageError('check-log needs a log file, or - for standard input', 'write `fsmkit check-log /var/log/syslog`');
+    if (rest.includes('-') && rest.length > 1) {
+      throw new UsageError('check-log reads standard input (-) alone, not beside files', 'name the files, or pipe them all into -');
+    }
+    options.logs = rest;
     return;
   }
   if (kind === 'target-spec') {

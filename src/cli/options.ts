@@ -32,11 +32,12 @@ export interface CliOptions {
   png?: boolean;
   /** start: false with --no-svg. */
   svg?: boolean;
-  /** check-log: the log file, or "-" for stdin (a positional). */
-  log?: string;
-  /** check-log: the log's own format (isc, jsonl). */
+  /** check-log: the log files, or "-" for stdin (positionals). */
+  logs?: string[];
+  /** check-log: the logs' own format (auto, or one of the log formats). */
   logFormat?: string;
-  role?: string;
+  /** check-log: ROLE, or NAME=ROLE per relationship, host or host:relationship. */
+  role?: string[];
   peer?: string;
   profile?: string;
   /** help: the command to explain (a positional). */
@@ -46,6 +47,8 @@ export interface CliOptions {
 /** One command-line option: how `parseArgs` reads it, how help shows it, where its value goes. */
 export interface OptionSpec {
   type: 'string' | 'boolean';
+  /** May be given several times; each value is applied in turn. */
+  multiple?: boolean;
   short?: string;
   /** Placeholder of the value in help, e.g. `<n>`. */
   value?: string;
@@ -136,17 +139,18 @@ export const OPTIONS = {
   'log-format': {
     type: 'string',
     value: '<f>',
-    help: 'the log format: isc (ISC dhcpd syslog, the default) or jsonl',
+    help: 'the log format: auto (the default: detected line by line), syslog, rfc5424, journald, docker, plain or jsonl',
     apply: (o, v) => {
       o.logFormat = String(v);
     },
   },
   role: {
     type: 'string',
-    value: '<role>',
-    help: "the local server's role, when the log does not reveal it",
+    multiple: true,
+    value: '<[name=]role>',
+    help: "a server's role when the log does not reveal it: ROLE, or NAME=ROLE for one relationship, host or host:relationship (repeatable)",
     apply: (o, v) => {
-      o.role = String(v);
+      o.role = [...(o.role ?? []), String(v)];
     },
   },
   peer: {
@@ -160,7 +164,7 @@ export const OPTIONS = {
   profile: {
     type: 'string',
     value: '<name>',
-    help: 'accept the known departures of this implementation (e.g. isc-dhcpd)',
+    help: 'read the log with this profile of the spec and accept its known departures',
     apply: (o, v) => {
       o.profile = String(v);
     },
@@ -226,7 +230,7 @@ function setSymmetry(options: CliOptions, on: boolean): void {
   options.symmetry = on;
 }
 
-const LOG_FORMAT_VALUES = ['isc', 'jsonl'];
+const LOG_FORMAT_VALUES = ['isc', 'jsonl', 'auto', 'syslog', 'rfc5424', 'journald', 'docker', 'plain'];
 
 function setOutput(options: CliOptions, value: string): void {
   if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {

@@ -94,12 +94,21 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
     profiles: (spec.profiles ?? []).map((p) => ({
       name: p.name,
       description: p.description,
-      mergesSteps: p.merges_steps ?? false,
+      log: p.log
+        ? {
+            marker: p.log.marker,
+            lines: p.log.lines.map((l) => ({ who: l.who, pattern: l.pattern, evidence: l.evidence })),
+            mentions: p.log.mentions ?? null,
+          }
+        : null,
+      mergesSteps: p.merges_steps ? { on: p.merges_steps.on, evidence: p.merges_steps.evidence } : null,
       departures: (p.departures ?? []).map((d) => ({
         id: d.id,
         from: d.from,
         to: d.to,
         partner: d.partner ?? null,
+        role: d.role ?? null,
+        memory: d.memory ?? null,
         description: d.description,
         evidence: d.evidence,
       })),

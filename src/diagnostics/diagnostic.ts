@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = [
   'SCENARIO_MISMATCH',
   'SCENARIO_STEP_IMPOSSIBLE',
   'SCENARIO_NEXT_MISMATCH',
+  'DEAD_DEPARTURE',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -1,3 +1,4 @@
+import { checkProfiles } from './check-profiles.js';
 import { checkPropertiesAndConfigurations } from './check-properties.js';
 import { checkScenarios } from './check-scenarios.js';
 import type { DataPath } from './read-yaml.js';
@@ -258,14 +259,7 @@ export function checkReferences(spec: Spec, report: Reporter): void {
       ),
     );
   }
-  (spec.profiles ?? []).forEach((profile, i) => {
-    (profile.departures ?? []).forEach((d, j) => {
-      const at = (field: string): DataPath => ['profiles', i, 'departures', j, field];
-      state(d.from, at('from'), `departure ${d.id} starts from`);
-      state(d.to, at('to'), `departure ${d.id} goes to`);
-      stateList(d.partner ?? [], at('partner'), `departure ${d.id} guards on partner state`);
-    });
-  });
+  checkProfiles(spec, report, state);
   checkPropertiesAndConfigurations(spec, report, stateList);
   checkScenarios(spec, report, state, role);
 }

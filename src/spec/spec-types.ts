@@ -144,21 +144,60 @@ export interface ConfigurationSpec extends Described {
   expect?: Record<string, Verdict | ReachExpectation>;
 }
 
-/** A way an implementation knowingly departs from the source: an extra move it makes. */
+/**
+ * A way an implementation knowingly departs from the source: one extra move,
+ * named exactly (from, to, and optionally the partner's state, the role and
+ * the remembered state the server came back with).
+ */
 export interface DepartureSpec {
   id: string;
   from: string;
   to: string;
+  /** Only with the partner showing one of these states. */
   partner?: string[];
+  /** Only for this role. */
+  role?: string;
+  /** Only when `from` keeps a memory holding one of these states (the state the server came back from). */
+  memory?: string[];
   description: string;
   evidence: string;
 }
 
-/** A named implementation (ISC dhcpd, say) and its known departures. */
+/** One kind of log line the implementation writes about a state change. */
+export interface LogLinePatternSpec {
+  /** Whose move the line tells: the server's own, or its partner's as the server learnt it. */
+  who: 'local' | 'partner';
+  /** A regular expression with named groups `relationship` and `to`, optionally `from` and `host`. */
+  pattern: string;
+  /** Where the implementation writes this line. */
+  evidence: string;
+}
+
+/** How to read the implementation's log lines. */
+export interface ProfileLogSpec {
+  /** A literal that every line of interest contains; other lines are skipped unread. */
+  marker: string;
+  lines: LogLinePatternSpec[];
+  /** A regular expression for lines that speak of a state change but match no pattern (reported as malformed). */
+  mentions?: string;
+}
+
+/**
+ * The implementation reacts from its remembered state while it still shows
+ * that memory (a restart state), and logs the two moves as one.
+ */
+export interface MergedStepsSpec {
+  /** Events whose reaction it applies from the remembered state. */
+  on: string[];
+  evidence: string;
+}
+
+/** A named implementation (a server product, say), how it logs, and its known departures. */
 export interface ProfileSpec {
   name: string;
   description: string;
-  merges_steps?: boolean;
+  log?: ProfileLogSpec;
+  merges_steps?: MergedStepsSpec;
   departures?: DepartureSpec[];
 }
 

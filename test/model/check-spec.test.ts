@@ -32,6 +32,7 @@ const cases: Case[] = [
   ['state with no way out', { given: 'no-way-out', want: { code: 'NO_WAY_OUT', line: 47, col: 11, mentions: 'PAIRED' } }],
   ['return to memory from a state that keeps none', { given: 'memory-not-kept', want: { code: 'MEMORY_NOT_KEPT', line: 77, col: 9, mentions: 'DOWN' } }],
   ['announced running state', { given: 'misused-field', want: { code: 'MISUSED_FIELD', line: 45, col: 16, mentions: 'announced' } }],
+  ['departure the rules already allow', { given: 'dead-departure', want: { code: 'DEAD_DEPARTURE', line: 123, col: 9, mentions: 'solo-pairs-early' } }],
 ];
 
 describe('checkSpec', () => {

@@ -1,6 +1,6 @@
-import { type GuardContext, ruleEnabled } from '../model/guard.js';
-import { type Model, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
-import { rememberedStates } from '../model/remembered-states.js';
+import { type GuardContext, ruleEnabled } from './guard.js';
+import { type Model, NO_MEMORY, type RoleId, TO_MEMORY } from './model.js';
+import { rememberedStates } from './remembered-states.js';
 
 /** A move some rule or environment step allows, and what allows it. */
 export interface AllowedMove {
@@ -17,7 +17,7 @@ export interface AllowedMove {
  * allows it. Answers are memoized; logs repeat the same questions.
  */
 export class MoveOracle {
-  private readonly memo = new Map<string, Map<number, AllowedMove>>();
+  private readonly memo = new Map<ReadonlySet<number> | undefined, Map<number, Map<number, AllowedMove>>>();
   private readonly remembered: number[];
 
   constructor(private readonly model: Model) {
@@ -27,19 +27,32 @@ export class MoveOracle {
   /**
    * Moves from `from` for `role` (undefined: either role) with the partner
    * showing `partner` (undefined: unknown) and, when known, the server's own
-   * `memory`; keyed by target state.
+   * `memory`, through any event or only `events`; keyed by target state.
    */
-  allowed(from: number, role: RoleId | undefined, partner: number | undefined, memory?: number): Map<number, AllowedMove> {
-    const key = `${from}|${role ?? '*'}|${partner ?? '*'}|${memory ?? '*'}`;
-    let moves = this.memo.get(key);
+  allowed(from: number, role: RoleId | undefined, partner: number | undefined, memory?: number, events?: ReadonlySet<number>): Map<number, AllowedMove> {
+    // A numeric key: the judge of a long log asks this for every move.
+    const n = this.model.states.length + 1;
+    const key = (((from * 3 + (role ?? 2)) * n + (partner ?? n - 1)) * n + (memory ?? n - 1)) * 2 + (events ? 1 : 0);
+    let memo = this.memo.get(events);
+    if (!memo) {
+      memo = new Map();
+      this.memo.set(events, memo);
+    }
+    let moves = memo.get(key);
     if (!moves) {
-      moves = this.compute(from, role, partner, memory);
-      this.memo.set(key, moves);
+      moves = this.compute(from, role, partner, memory, events);
+      memo.set(key, moves);
     }
     return moves;
   }
 
-  private compute(from: number, role: RoleId | undefined, partner: number | undefined, memory: number | undefined): Map<number, AllowedMove> {
+  private compute(
+    from: number,
+    role: RoleId | undefined,
+    partner: number | undefined,
+    memory: number | undefined,
+    events: ReadonlySet<number> | undefined,
+  ): Map<number, AllowedMove> {
     const model = this.model;
     const moves = new Map<number, AllowedMove>();
     const add = (to: number, by: string, ref: string | undefined) => {
@@ -55,6 +68,7 @@ export class MoveOracle {
           if (rule.from !== from || rule.stay) continue;
           const ref = model.spec.rules[rule.index]?.ref;
           for (const eventId of rule.events) {
+            if (events && !events.has(eventId)) continue;
             const event = model.events[eventId];
             if (!event) continue;
             // Link-lost rules fire as the link breaks, whatever the guards say.
@@ -68,7 +82,8 @@ export class MoveOracle {
     }
     if (state.running) {
       for (const event of model.events)
-        if (event.action === 'halt' && event.haltTo !== undefined) add(event.haltTo, event.name, model.spec.events[event.id]?.ref);
+        if (event.action === 'halt' && event.haltTo !== undefined && (!events || events.has(event.id)))
+          add(event.haltTo, event.name, model.spec.events[event.id]?.ref);
     }
     return moves;
   }
