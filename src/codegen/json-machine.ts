@@ -1,6 +1,7 @@
 import { eventScope, type Spec } from '../spec/spec-types.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
+import { escapeJsonText } from './escape.js';
 import { validatorRules } from './transition-table.js';
 
 /** Identifies the JSON format; bump `MACHINE_FORMAT_VERSION` on any incompatible change. */
@@ -104,5 +105,5 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       })),
     })),
   };
-  return [{ path: `${spec.name}.json`, contents: `${JSON.stringify(machine, null, 2)}\n` }];
+  return [{ path: `${spec.name}.json`, contents: `${escapeJsonText(JSON.stringify(machine, null, 2))}\n` }];
 }
