@@ -22,6 +22,9 @@ export function formatDiagnostic(d: Diagnostic, source?: string, paint: Paint = 
   return lines.join('\n');
 }
 
+/** The longest excerpt line shown, in characters. */
+const MAX_EXCERPT = 120;
+
 function excerptAt(source: string, d: Diagnostic): string[] | undefined {
   const text = source.split(/\r?\n/)[d.start.line - 1];
   if (text === undefined || text.trim() === '') return undefined;
@@ -37,8 +40,16 @@ function excerptAt(source: string, d: Diagnostic): string[] | undefined {
   const at = (col: number) => cols[Math.max(0, Math.min(col - 1, cols.length - 1))] as number;
   const lineNo = String(d.start.line);
   const gutter = ' '.repeat(lineNo.length);
-  const start = at(d.start.col);
+  let start = at(d.start.col);
   const end = d.end && d.end.line === d.start.line ? at(d.end.col) : shown.length;
-  const width = Math.max(1, end - start);
+  let width = Math.max(1, end - start);
+  // A very long line (minified or runaway nesting) is cut to a window around the culprit.
+  if (shown.length > MAX_EXCERPT) {
+    const from = Math.max(0, Math.min(start - 20, shown.length - MAX_EXCERPT));
+    const cut = shown.slice(from, from + MAX_EXCERPT);
+    shown = `${from > 0 ? '…' : ''}${cut}${from + MAX_EXCERPT < shown.length ? '…' : ''}`;
+    start = start - from + (from > 0 ? 1 : 0);
+    width = Math.max(1, Math.min(width, MAX_EXCERPT - (start - (from > 0 ? 1 : 0))));
+  }
   return [`    ${lineNo} | ${shown}`, `    ${gutter} | ${' '.repeat(start)}${'^'.repeat(width)}`];
 }
