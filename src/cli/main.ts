@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { showInvisible } from '../diagnostics/invisible.js';
+import { notAFile } from '../io/read-text-file.js';
 import { didYouMean } from '../spec/suggest.js';
 import { runCheckLog } from './check-log-command.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
@@ -53,6 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     const { command, options } = parse(argv);
     debug = options.debug;
     const paint = choosePaint(io.isTty, io.env, options.noColor || options.json);
+    const unusable = command === 'help' || command === 'version' ? undefined : await notAFile(resolve(io.cwd, options.spec), options.spec);
+    if (unusable) throw new UsageError(unusable.message, unusable.hint);
     switch (command) {
       case 'help':
         io.stdout(HELP);
@@ -77,8 +82,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`fsmkit: ${error.message}\n`);
-      if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+      io.stderr(`fsmkit: ${showInvisible(error.message)}\n`);
+      if (error.hint) io.stderr(`hint: ${showInvisible(error.hint)}\n`);
       io.stderr('Run `fsmkit help` for usage.\n');
       return EXIT.usage;
     }

@@ -5,6 +5,22 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 export const MAX_SPEC_BYTES = 8 * 1024 * 1024;
 
 /**
+ * Why `file` cannot be a spec at all (it does not exist, or it is a folder),
+ * or undefined when it is a file. The CLI treats these as usage errors.
+ * @param label the path as the user wrote it, for the message
+ */
+export async function notAFile(file: string, label = file): Promise<{ message: string; hint: string } | undefined> {
+  try {
+    if ((await stat(file)).isDirectory()) return { message: `${label} is a folder, not a spec file`, hint: 'name the YAML file inside it, e.g. spec/dhcpv4-failover.yaml' };
+    return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { message: `${label} does not exist`, hint: 'check the path, or write a new spec with `fsmkit init`; the bundled spec is spec/dhcpv4-failover.yaml' };
+    return undefined;
+  }
+}
+
+/**
  * Reads a UTF-8 text file for checking. Every failure (missing, a folder,
  * too large, not UTF-8) becomes a diagnostic, never an exception.
  */

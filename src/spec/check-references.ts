@@ -130,6 +130,7 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     }
   });
 
+  checkUnusedEvents(spec, report);
   const rolesKnown = spec.states.every((s) => s.roles.every((r) => roleNames.includes(r)));
   spec.rules.forEach((r, i) => {
     const at = (...more: (string | number)[]): DataPath => ['rules', i, ...more];
@@ -257,6 +258,25 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     });
   });
   checkPropertiesAndConfigurations(spec, report, stateList);
+}
+
+/** An event that no rule reacts to and no configuration switches on does nothing: probably a leftover or a misspelling. */
+function checkUnusedEvents(spec: Spec, report: Reporter): void {
+  const used = new Set<string>();
+  for (const r of spec.rules) for (const name of Array.isArray(r.on) ? r.on : [r.on]) used.add(name);
+  for (const c of spec.configurations ?? []) for (const step of c.steps) used.add(step);
+  spec.events.forEach((e, i) => {
+    if (used.has(e.name)) return;
+    const switchable = e.kind === 'environment';
+    report.warning(
+      'UNUSED_EVENT',
+      ['events', i, 'name'],
+      `event ${e.name} is used by no rule${switchable ? ' and no configuration' : ''}`,
+      switchable
+        ? `trigger a rule with it (\`on: ${e.name}\`), list it in a configuration's \`steps\`, or remove it`
+        : `trigger a rule with it (\`on: ${e.name}\`), or remove it`,
+    );
+  });
 }
 
 /** A rule may only move a role between states that role may hold. */
