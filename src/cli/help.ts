@@ -12,6 +12,7 @@ Commands:
   check-log <file|-> [--format isc|jsonl] [--role R] [--peer NAME] [--profile NAME] [--spec FILE]
                     judge the failover state changes of a server log (ISC dhcpd syslog, or JSONL)
   start [spec]      the main job: check, explore, generate code, docs and diagrams, render SVG
+  init [name]       write <name>.yaml (default heartbeat.yaml), a small commented spec to start from
   help              show this text
 
 [spec] defaults to spec/dhcpv4-failover.yaml.

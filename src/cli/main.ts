@@ -10,9 +10,10 @@ import { runCheck, runDiagrams, runGenerate, runStart } from './commands.js';
 import { runExplore } from './explore-command.js';
 import { runExport } from './export-command.js';
 import { DEFAULT_SPEC, HELP } from './help.js';
+import { DEFAULT_INIT_NAME, runInit } from './init-command.js';
 import { choosePaint } from './paint.js';
 
-const COMMANDS = ['check', 'generate', 'explore', 'diagrams', 'export', 'check-log', 'start', 'help', 'version'] as const;
+const COMMANDS = ['check', 'generate', 'explore', 'diagrams', 'export', 'check-log', 'start', 'init', 'help', 'version'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Options after parsing, shared by every command. */
@@ -56,6 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     const { command, options } = parse(argv);
     debug = options.debug;
     const paint = choosePaint(io.isTty, io.env, options.noColor || options.json);
+    // init's positional is the new machine's name, not a spec to read.
+    if (command === 'init') return await runInit(options.spec === DEFAULT_SPEC ? DEFAULT_INIT_NAME : options.spec, io);
     const unusable = command === 'help' || command === 'version' ? undefined : await notAFile(resolve(io.cwd, options.spec), options.spec);
     if (unusable) throw new UsageError(unusable.message, unusable.hint);
     switch (command) {

@@ -22,7 +22,9 @@ function escapeInvisibleAsUnicode(text: string): string {
  * Outside strings JSON has only ASCII, so the whole text can be processed.
  */
 export function escapeJsonText(json: string): string {
-  return escapeInvisibleAsUnicode(json).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return escapeInvisibleAsUnicode(json)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Text for a Markdown table cell or paragraph: no pipe, markup, HTML or invisible character gets through. */

@@ -44,7 +44,7 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       announced: s.announced ?? false,
       final: s.final ?? false,
       description: s.description,
-      ref: s.ref,
+      ref: s.ref ?? null,
     })),
     events: spec.events.map((e) => ({
       name: e.name,

@@ -7,7 +7,8 @@
  * every escaper in `codegen/escape.ts` and the diagnostic formatter still
  * make each one inert, in case text reaches them by another way.
  */
-const INVISIBLE_SOURCE = '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff]';
+const INVISIBLE_SOURCE =
+  '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff]';
 
 /** A fresh global matcher, so that no caller shares `lastIndex` with another. */
 export function invisiblePattern(): RegExp {

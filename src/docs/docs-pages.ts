@@ -34,6 +34,8 @@ export function generateDocs(model: Model, matrix: MatrixReport, diagrams: reado
       : [];
   };
   const spec = model.spec;
+  // A spec without a source document cites no sections: no column of dashes.
+  const cites = spec.states.some((s) => s.ref !== undefined);
   const stateRows = spec.states.map((s) => [
     `[${s.name}](states/${s.name}.md)`,
     ...spec.numberings.map((n) => String(s.values[n.name] ?? '-')),
@@ -41,7 +43,7 @@ export function generateDocs(model: Model, matrix: MatrixReport, diagrams: reado
     md(s.service),
     s.communicating ? '+' : '-',
     md(s.roles.join(', ') || 'none'),
-    md(s.ref),
+    ...(cites ? [md(s.ref ?? '-')] : []),
   ]);
   const properties = matrix.configurations[0]?.verdicts.map((v) => v.property) ?? [];
   const matrixRows = matrix.configurations.map((c) => [
@@ -62,7 +64,15 @@ export function generateDocs(model: Model, matrix: MatrixReport, diagrams: reado
     '## States',
     '',
     ...table(
-      ['state', ...spec.numberings.map((n) => md(n.name)), ...(spec.aliases ?? []).map((a) => md(a.name)), 'service', 'comm.', 'roles', 'section'],
+      [
+        'state',
+        ...spec.numberings.map((n) => md(n.name)),
+        ...(spec.aliases ?? []).map((a) => md(a.name)),
+        'service',
+        'comm.',
+        'roles',
+        ...(cites ? ['section'] : []),
+      ],
       stateRows,
     ),
     '',
@@ -92,7 +102,7 @@ function statePage(model: Model, name: string, banner: string): string {
     ['service', md(s.service)],
     ['communicating', s.communicating ? 'yes (+)' : 'no (-)'],
     ['roles', md(s.roles.join(', ') || 'none')],
-    ['section', md(s.ref)],
+    ...(s.ref !== undefined ? [['section', md(s.ref)]] : []),
   ];
   const ruleRow = (index: number) => {
     const rule = model.rules[index];

@@ -11,11 +11,15 @@ export const MAX_SPEC_BYTES = 8 * 1024 * 1024;
  */
 export async function notAFile(file: string, label = file): Promise<{ message: string; hint: string } | undefined> {
   try {
-    if ((await stat(file)).isDirectory()) return { message: `${label} is a folder, not a spec file`, hint: 'name the YAML file inside it, e.g. spec/dhcpv4-failover.yaml' };
+    if ((await stat(file)).isDirectory())
+      return { message: `${label} is a folder, not a spec file`, hint: 'name the YAML file inside it, e.g. spec/dhcpv4-failover.yaml' };
     return undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { message: `${label} does not exist`, hint: 'check the path, or write a new spec with `fsmkit init`; the bundled spec is spec/dhcpv4-failover.yaml' };
+      return {
+        message: `${label} does not exist`,
+        hint: 'check the path, or write a new spec with `fsmkit init`; the bundled spec is spec/dhcpv4-failover.yaml',
+      };
     return undefined;
   }
 }

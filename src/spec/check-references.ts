@@ -81,7 +81,7 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     if (e.action === 'halt') {
       if (!e.to)
         report.error('MISSING_FIELD', ['events', i], `event ${e.name} halts a server but has no \`to\``, 'add `to:` with the state the server goes to');
-      else if (state(e.to, at('to'), `event ${e.name} goes to`) && !states.get(e.to)?.memory) {
+      else if (state(e.to, at('to'), `event ${e.name} goes to`) && e.memory !== undefined && !states.get(e.to)?.memory) {
         report.error(
           'MEMORY_NOT_KEPT',
           at('to'),
@@ -89,9 +89,8 @@ export function checkReferences(spec: Spec, report: Reporter): void {
           `add \`memory: true\` to state ${e.to}`,
         );
       }
-      if (!e.memory)
-        report.error('MISSING_FIELD', ['events', i], `event ${e.name} halts a server but has no \`memory\``, 'add `memory: recorded` or `memory: <STATE>`');
-      else if (e.memory !== 'recorded') state(e.memory, at('memory'), `event ${e.name} remembers`);
+      // Without `memory`, a target that keeps memory records the state, any other remembers nothing.
+      if (e.memory !== undefined && e.memory !== 'recorded') state(e.memory, at('memory'), `event ${e.name} remembers`);
     } else {
       for (const field of ['to', 'memory'] as const) {
         if (e[field] !== undefined)
@@ -131,6 +130,7 @@ export function checkReferences(spec: Spec, report: Reporter): void {
   });
 
   checkUnusedEvents(spec, report);
+  if (spec.source !== undefined) checkCitations(spec, report);
   const rolesKnown = spec.states.every((s) => s.roles.every((r) => roleNames.includes(r)));
   spec.rules.forEach((r, i) => {
     const at = (...more: (string | number)[]): DataPath => ['rules', i, ...more];
@@ -260,10 +260,24 @@ export function checkReferences(spec: Spec, report: Reporter): void {
   checkPropertiesAndConfigurations(spec, report, stateList);
 }
 
+/** A spec that names its source document cites a section of it on every state and rule. */
+function checkCitations(spec: Spec, report: Reporter): void {
+  const hint = 'add `ref: "9.9.3"` (the section of the source document it comes from), or remove `source:` if there is no such document';
+  spec.states.forEach((s, i) => {
+    if (s.ref === undefined) report.error('MISSING_REF', ['states', i], `state ${s.name} does not cite its section of the source document`, hint);
+  });
+  spec.rules.forEach((r, i) => {
+    if (r.ref === undefined) report.error('MISSING_REF', ['rules', i], `rule ${r.id} does not cite its section of the source document`, hint);
+  });
+}
+
 /** An event that no rule reacts to and no configuration switches on does nothing: probably a leftover or a misspelling. */
 function checkUnusedEvents(spec: Spec, report: Reporter): void {
   const used = new Set<string>();
   for (const r of spec.rules) for (const name of Array.isArray(r.on) ? r.on : [r.on]) used.add(name);
+  // A rule naming an unknown event is reported as UNKNOWN_EVENT; the event it
+  // meant would look unused only because of that misspelling.
+  if ([...used].some((name) => !spec.events.some((e) => e.name === name))) return;
   for (const c of spec.configurations ?? []) for (const step of c.steps) used.add(step);
   spec.events.forEach((e, i) => {
     if (used.has(e.name)) return;

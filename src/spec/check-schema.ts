@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { describePath } from './describe-path.js';
@@ -8,6 +9,11 @@ import { didYouMean } from './suggest.js';
 const SCHEMA_URL = new URL('../../spec/fsmkit.schema.json', import.meta.url);
 
 let compiled: ValidateFunction | undefined;
+
+/** Where the JSON Schema of the spec format lies on disk (for an editor's `$schema` line). */
+export function specSchemaPath(): string {
+  return fileURLToPath(SCHEMA_URL);
+}
 
 /** The JSON Schema of the spec format, as shipped with the package. */
 export function specSchema(): object {
