@@ -35,8 +35,9 @@ export function checkText(source: YamlSource): Diagnostic[] {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {
       const found = findInvisible(value)[0];
-      const span = source.locate(path);
-      if (found && !linesWithRaw.has(span.start.line)) {
+      // Locating walks the document from its root: only for the rare string that needs it.
+      const span = found ? source.locate(path) : undefined;
+      if (found && span && !linesWithRaw.has(span.start.line)) {
         diagnostics.push({
           code: 'UNSAFE_CHARACTER',
           severity: 'error',
@@ -54,8 +55,8 @@ export function checkText(source: YamlSource): Diagnostic[] {
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         const found = findInvisible(key)[0];
-        const span = source.locateKey([...path, key]);
-        if (found && !linesWithRaw.has(span.start.line)) {
+        const span = found ? source.locateKey([...path, key]) : undefined;
+        if (found && span && !linesWithRaw.has(span.start.line)) {
           diagnostics.push({
             code: 'UNSAFE_CHARACTER',
             severity: 'error',
