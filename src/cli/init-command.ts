@@ -18,6 +18,6 @@ export async function runInit(name: string, io: CliIo): Promise<ExitCode> {
   if ((await notAFile(file.path)) === undefined)
     throw new UsageError(`${shown} exists already; fsmkit init never overwrites a file`, 'choose another name: `fsmkit init <name>`');
   await writeFilesAtomically([file]);
-  io.stdout(`wrote ${shown}\nnext: fsmkit check ${shown} && fsmkit generate ${shown} && fsmkit explore ${shown}\n`);
+  io.stdout(`wrote ${shown}\nnext: fsmkit generate ${shown} && fsmkit check ${shown} && fsmkit explore ${shown}\n`);
   return EXIT.ok;
 }
