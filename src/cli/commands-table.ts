@@ -15,6 +15,8 @@ export type Positionals =
   | 'logs'
   /** an optional command name */
   | 'topic'
+  /** an optional name for a new machine */
+  | 'name'
   | 'none';
 
 /** One command: its help and the options it takes. */
@@ -93,6 +95,16 @@ export const COMMANDS = {
     positionals: 'spec',
     options: ['spec', 'png', 'no-svg', 'json'],
     load: async () => (await import('./commands.js')).runStart,
+  },
+  init: {
+    usage: 'init [name]',
+    summary: 'write <name>.yaml, a small commented spec to start from (docs/spec-format.md walks through it)',
+    positionals: 'name',
+    options: [],
+    load: async () => {
+      const { DEFAULT_INIT_NAME, runInit } = await import('./init-command.js');
+      return (options, io) => runInit(options.name ?? DEFAULT_INIT_NAME, io);
+    },
   },
   help: {
     usage: 'help [command]',

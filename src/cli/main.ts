@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { showInvisible } from '../diagnostics/invisible.js';
+import { notAFile } from '../io/read-text-file.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import { COMMAND_NAMES, COMMANDS, type CommandName, isCommand } from './commands-table.js';
@@ -20,6 +23,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     const { options } = parsed;
     debug = options.debug;
     const paint = choosePaint(io.isTty, io.env, options.noColor || options.output !== 'text');
+    // A spec that is missing, or a folder, is a usage error (exit 2), not a finding.
+    if (READS_SPEC.has(COMMANDS[command].positionals)) {
+      const unusable = await notAFile(resolve(io.cwd, options.spec), options.spec);
+      if (unusable) throw new UsageError(unusable.message, unusable.hint);
+    }
     const run = await COMMANDS[command].load();
     return await run(options, io, paint);
   } catch (error) {
@@ -31,8 +39,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         if (error.hint) problem.hint = error.hint;
         io.stdout(`${JSON.stringify({ ok: false, problem }, null, 2)}\n`);
       }
-      io.stderr(`fsmkit: ${error.message}\n`);
-      if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+      io.stderr(`fsmkit: ${showInvisible(error.message)}\n`);
+      if (error.hint) io.stderr(`hint: ${showInvisible(error.hint)}\n`);
       io.stderr(`Run \`fsmkit ${error.command ? `${error.command} ` : ''}--help\` for usage.\n`);
       return EXIT.usage;
     }
@@ -43,6 +51,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     return EXIT.internal;
   }
 }
+
+/** Commands whose positional is a spec to read. */
+const READS_SPEC = new Set<string>(['spec', 'target-spec']);
 
 type Token = { kind: 'option'; name: string; value?: string | undefined } | { kind: 'positional'; value: string } | { kind: 'option-terminator' };
 
@@ -109,6 +120,11 @@ function takePositionals(command: CommandName, rest: string[], options: CliOptio
   if (kind === 'topic') {
     if (rest.length > 1) throw more('one command name');
     if (rest[0] !== undefined) options.topic = rest[0];
+    return;
+  }
+  if (kind === 'name') {
+    if (rest.length > 1) throw more('one name');
+    if (rest[0] !== undefined) options.name = rest[0];
     return;
   }
   if (kind === 'logs') {

@@ -42,6 +42,8 @@ export interface CliOptions {
   profile?: string;
   /** help: the command to explain (a positional). */
   topic?: string;
+  /** init: the new machine's name (a positional). */
+  name?: string;
 }
 
 /** One command-line option: how `parseArgs` reads it, how help shows it, where its value goes. */

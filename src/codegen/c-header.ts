@@ -25,7 +25,7 @@ export function generateCHeader(spec: Spec, options: GenerateOptions): Artifact[
   out.push(...comment(`${spec.title}. Values: the "${config.numbering}" numbering.`));
   out.push(`typedef enum _${type} {`);
   states.forEach((s, i) => {
-    out.push(...comment(`${s.description} (section ${s.ref})`, '  '));
+    out.push(...comment(s.ref ? `${s.description} (section ${s.ref})` : s.description, '  '));
     out.push(`  ${s.name} = ${enumValue(s)}${i === states.length - 1 ? '' : ','}`);
   });
   out.push(`} ${type};`, '');

@@ -1,3 +1,7 @@
+import { invisiblePattern, showInvisible } from '../diagnostics/invisible.js';
+
+export { codePointName, showInvisible } from '../diagnostics/invisible.js';
+
 /**
  * One escaper per target language. Spec text (descriptions, aliases) is
  * free text and may hold anything: comment terminators, quotes, backticks,
@@ -7,10 +11,41 @@
 
 const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029/g;
 
+/** Replaces every invisible character by a `\uXXXX` escape: for string literals of JSON, TypeScript and JavaScript. */
+function escapeInvisibleAsUnicode(text: string): string {
+  return text.replace(invisiblePattern(), (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * JSON text with every invisible character inside its strings written as a
+ * `\uXXXX` escape (JSON.stringify leaves bidi controls and C1 controls raw).
+ * Outside strings JSON has only ASCII, so the whole text can be processed.
+ */
+export function escapeJsonText(json: string): string {
+  return escapeInvisibleAsUnicode(json)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Text for a Markdown table cell or paragraph: no pipe, markup, HTML or invisible character gets through. */
+export function escapeMarkdown(text: string): string {
+  return showInvisible(text.replace(LINE_BREAKS, ' '))
+    .replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;');
+}
+
+/**
+ * Text for a terminal: invisible characters (escape sequences, bidi
+ * controls) shown by name, so no spec or log text can move the cursor,
+ * recolour the screen or reorder what is displayed.
+ */
+export function escapeTerminal(text: string): string {
+  return showInvisible(text);
+}
+
 /** Text for a JSDoc/TSDoc block: no `*\/` can close it, no `@` starts a tag. */
 export function escapeDocComment(text: string): string {
-  return text
-    .replace(LINE_BREAKS, '\n')
+  return showInvisible(text.replace(LINE_BREAKS, '\n'))
     .replace(/\*\//g, '*\\/')
     .replace(/@/g, '\\@')
     .split('\n')
@@ -24,9 +59,7 @@ export function escapeDocComment(text: string): string {
  * escaped too so that no older parser sees a line break.
  */
 export function tsStringLiteral(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return escapeJsonText(JSON.stringify(text));
 }
 
 /** UPPER_SNAKE form of a name: `FsmState` → `FSM_STATE`, `isc` → `ISC`. */
@@ -61,8 +94,7 @@ export function cStringLiteral(text: string): string {
 
 /** Text for a C block comment: no `*\/` closes it, no `??` starts a trigraph, one line per line. */
 export function escapeCComment(text: string): string[] {
-  return text
-    .replace(LINE_BREAKS, '\n')
+  return showInvisible(text.replace(LINE_BREAKS, '\n'))
     .split('\n')
     .map((line) => line.replace(/\*\//g, '* /').replace(/\/\*/g, '/ *').replace(/\?\?/g, '? ?').trimEnd());
 }
@@ -74,7 +106,7 @@ export function escapeCComment(text: string): string[] {
  */
 export function escapeMermaidLabel(text: string): string {
   let out = '';
-  for (const ch of text.replace(LINE_BREAKS, ' ')) {
+  for (const ch of showInvisible(text.replace(LINE_BREAKS, ' '))) {
     out += /[A-Za-z0-9 _.,/()[\]-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   }
   return out;

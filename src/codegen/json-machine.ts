@@ -2,6 +2,7 @@ import { parseServerNotation } from '../spec/server-notation.js';
 import { eventScope, type PairSpecState, type Spec } from '../spec/spec-types.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
+import { escapeJsonText } from './escape.js';
 import { validatorRules } from './transition-table.js';
 
 /** Identifies the JSON format; bump `MACHINE_FORMAT_VERSION` on any incompatible change. */
@@ -44,7 +45,7 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       announced: s.announced ?? false,
       final: s.final ?? false,
       description: s.description,
-      ref: s.ref,
+      ref: s.ref ?? null,
     })),
     events: spec.events.map((e) => ({
       name: e.name,
@@ -127,7 +128,7 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       })),
     })),
   };
-  return [{ path: `${spec.name}.json`, contents: `${JSON.stringify(machine, null, 2)}\n` }];
+  return [{ path: `${spec.name}.json`, contents: `${escapeJsonText(JSON.stringify(machine, null, 2))}\n` }];
 }
 
 /** A scenario's pair spelt out: each role's state, memory and flag, in role order, and the network (null: unchanged). */

@@ -45,7 +45,7 @@ export function validatorRules(spec: Spec, withHalts = true): TableRule[] {
       partnerRunning: r.partner_running ?? null,
       flag: r.flag === undefined ? null : r.flag === 'set',
       setMemory: r.set_memory ?? null,
-      ref: r.ref,
+      ref: r.ref ?? null,
       description: r.description,
     };
   });

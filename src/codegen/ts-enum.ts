@@ -92,5 +92,5 @@ function memberDoc(spec: Spec, state: StateSpec): string {
     `service: ${state.service}`,
     `roles: ${state.roles.join(', ') || 'none'}`,
   ];
-  return `${state.description}\n\n${facts.join('; ')}. See section ${state.ref}.`;
+  return `${state.description}\n\n${facts.join('; ')}.${state.ref ? ` See section ${state.ref}.` : ''}`;
 }

@@ -59,7 +59,7 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
     'export const STATE_INFO = {',
     ...spec.states.map(
       (s) =>
-        `  ${s.name}: ${lit({ roles: s.roles, running: s.running ?? true, showsMemory: s.shows === 'memory', announced: s.announced ?? false, service: s.service, serves: serves.get(s.service) ?? false, ref: s.ref })},`,
+        `  ${s.name}: ${lit({ roles: s.roles, running: s.running ?? true, showsMemory: s.shows === 'memory', announced: s.announced ?? false, service: s.service, serves: serves.get(s.service) ?? false, ref: s.ref ?? null })},`,
     ),
     '} as const;',
     '',

@@ -75,5 +75,5 @@ export function ruleLabel(model: Model, index: number): string {
   if (rule.partnerRunning !== undefined) guards.push(rule.partnerRunning ? 'partner running' : 'partner stopped');
   if (rule.flag !== undefined) guards.push(`${model.spec.flag?.name ?? 'flag'} ${rule.flag ? 'set' : 'unset'}`);
   if (rule.link === 'down') guards.push('link down');
-  return `${events}${guards.length ? ` [${guards.join(', ')}]` : ''} (${spec.ref})`;
+  return `${events}${guards.length ? ` [${guards.join(', ')}]` : ''}${spec.ref ? ` (${spec.ref})` : ''}`;
 }

@@ -41,6 +41,8 @@ export function generateDocs(
       : [];
   };
   const spec = model.spec;
+  // A spec without a source document cites no sections: no column of dashes.
+  const cites = spec.states.some((s) => s.ref !== undefined);
   const stateRows = spec.states.map((s) => [
     `[${s.name}](states/${s.name}.md)`,
     ...spec.numberings.map((n) => String(s.values[n.name] ?? '-')),
@@ -48,7 +50,7 @@ export function generateDocs(
     md(s.service),
     s.communicating ? '+' : '-',
     md(s.roles.join(', ') || 'none'),
-    md(s.ref),
+    ...(cites ? [md(s.ref ?? '-')] : []),
   ]);
   const properties = matrix.configurations[0]?.verdicts.map((v) => v.property) ?? [];
   const matrixRows = matrix.configurations.map((c) => [
@@ -69,7 +71,15 @@ export function generateDocs(
     '## States',
     '',
     ...table(
-      ['state', ...spec.numberings.map((n) => md(n.name)), ...(spec.aliases ?? []).map((a) => md(a.name)), 'service', 'comm.', 'roles', 'section'],
+      [
+        'state',
+        ...spec.numberings.map((n) => md(n.name)),
+        ...(spec.aliases ?? []).map((a) => md(a.name)),
+        'service',
+        'comm.',
+        'roles',
+        ...(cites ? ['section'] : []),
+      ],
       stateRows,
     ),
     '',
@@ -114,7 +124,7 @@ function statePage(model: Model, name: string, banner: string, scenarios: readon
     ['service', md(s.service)],
     ['communicating', s.communicating ? 'yes (+)' : 'no (-)'],
     ['roles', md(s.roles.join(', ') || 'none')],
-    ['section', md(s.ref)],
+    ...(s.ref !== undefined ? [['section', md(s.ref)]] : []),
   ];
   const ruleRow = (index: number) => {
     const rule = model.rules[index];

@@ -1,9 +1,8 @@
-/** Escapes text for a Markdown table cell or paragraph: no pipe, markup or HTML gets through. */
+import { escapeMarkdown } from '../codegen/escape.js';
+
+/** Escapes text for a Markdown table cell or paragraph: no pipe, markup, HTML or invisible character gets through. */
 export function md(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
-    .replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;');
+  return escapeMarkdown(text);
 }
 
 /** A Markdown table from a header and rows of already-escaped cells. */

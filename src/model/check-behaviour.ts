@@ -12,6 +12,9 @@ import { rememberedStates } from './remembered-states.js';
 export function checkBehaviour(model: Model, report: Reporter): void {
   const fired = new Set<number>();
   const conflicts = new Map<string, { a: ModelRule; b: ModelRule; ctx: GuardContext; event: number }>();
+  // Per rule, the situations (with event) it fires in; per pair of rules with one effect, those they share.
+  const firings: number[] = [];
+  const together = new Map<string, number>();
 
   // Rules indexed by the state they leave: each situation only tries its own.
   const leaving = model.states.map((state) => model.rules.filter((r) => r.from === state.id));
@@ -19,12 +22,19 @@ export function checkBehaviour(model: Model, report: Reporter): void {
     const candidates = leaving[ctx.state] ?? [];
     for (const event of model.events) {
       const enabled = candidates.filter((r) => r.events.includes(event.id) && ruleEnabled(model, r, event, ctx));
-      for (const r of enabled) fired.add(r.index);
+      for (const r of enabled) {
+        fired.add(r.index);
+        firings[r.index] = (firings[r.index] ?? 0) + 1;
+      }
       for (let i = 0; i < enabled.length; i++) {
         for (let j = i + 1; j < enabled.length; j++) {
           const a = enabled[i] as ModelRule;
           const b = enabled[j] as ModelRule;
-          if (a.to === b.to && a.setMemory === b.setMemory) continue;
+          if (a.to === b.to && a.setMemory === b.setMemory) {
+            const key = `${a.index}:${b.index}`;
+            together.set(key, (together.get(key) ?? 0) + 1);
+            continue;
+          }
           const key = `${a.index}:${b.index}`;
           if (!conflicts.has(key)) conflicts.set(key, { a, b, ctx, event: event.id });
         }
@@ -45,6 +55,7 @@ export function checkBehaviour(model: Model, report: Reporter): void {
       [report.place(['rules', a.index], `${a.id} is here`)],
     );
   }
+  reportRepeats(model, report, firings, together);
   for (const rule of model.rules) {
     if (!fired.has(rule.index)) {
       report.error(
@@ -56,6 +67,32 @@ export function checkBehaviour(model: Model, report: Reporter): void {
     }
   }
   checkWaysOut(model, report);
+}
+
+/**
+ * A rule repeats another when it fires only where the other fires too, with
+ * the same effect: it adds nothing but a second id to keep in step. Of two
+ * rules that fire in exactly the same situations, the later one is reported.
+ */
+function reportRepeats(model: Model, report: Reporter, firings: readonly number[], together: ReadonlyMap<string, number>): void {
+  const reported = new Set<number>();
+  for (const [key, shared] of together) {
+    const [ai, bi] = key.split(':').map(Number) as [number, number];
+    const a = model.rules[ai] as ModelRule;
+    const b = model.rules[bi] as ModelRule;
+    // The one whose every firing is shared repeats the other; b (declared later) when both are.
+    const repeat = shared === firings[bi] ? b : shared === firings[ai] ? a : undefined;
+    if (!repeat || reported.has(repeat.index)) continue;
+    const other = repeat === a ? b : a;
+    reported.add(repeat.index);
+    report.error(
+      'DUPLICATE_RULE',
+      ['rules', repeat.index],
+      `rule ${repeat.id} repeats rule ${other.id}: wherever ${repeat.id} fires, ${other.id} fires too and does the same`,
+      `remove ${repeat.id} (move anything worth keeping from its description into ${other.id}), or change its guard or target if it was meant to differ`,
+      [report.place(['rules', other.index], `${other.id} is here`)],
+    );
+  }
 }
 
 function checkWaysOut(model: Model, report: Reporter): void {

@@ -3,6 +3,7 @@ import { readTextFile } from '../io/read-text-file.js';
 import { checkColumns, checkDuplicateNames } from '../spec/check-names.js';
 import { checkReferences } from '../spec/check-references.js';
 import { checkSchema } from '../spec/check-schema.js';
+import { checkText } from '../spec/check-text.js';
 import { readYaml, type YamlSource } from '../spec/read-yaml.js';
 import { Reporter } from '../spec/reporter.js';
 import type { Spec } from '../spec/spec-types.js';
@@ -45,7 +46,7 @@ export function checkSpec(file: string, text: string): CheckedSpec {
   const parsed = readYaml(file, text);
   const done = (diagnostics: Diagnostic[]): CheckedSpec => ({ file, text, diagnostics: sortDiagnostics(diagnostics) });
   if (!parsed.source) return done(parsed.diagnostics);
-  const schema = checkSchema(parsed.source);
+  const schema = [...checkSchema(parsed.source), ...checkText(parsed.source)];
   if (schema.length > 0) return done(schema);
 
   const spec = parsed.source.data as Spec;

@@ -35,6 +35,8 @@ export function compileModel(spec: Spec): Model {
     if (e.action) event.action = e.action;
     if (e.to) event.haltTo = stateId(e.to);
     if (e.memory && e.memory !== 'recorded') event.haltMemory = stateId(e.memory);
+    // No `memory` and a target that keeps none: the halted server remembers nothing.
+    else if (e.memory === undefined && e.to && !spec.states.find((s) => s.name === e.to)?.memory) event.haltMemory = NO_MEMORY as StateId;
     if (e.partner_running !== undefined) event.partnerRunning = e.partner_running;
     return event;
   });

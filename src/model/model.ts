@@ -30,7 +30,7 @@ export interface ModelEvent {
   action?: 'network-down' | 'network-up' | 'halt';
   /** With action halt: target state. */
   haltTo?: StateId;
-  /** With action halt: state to remember, or undefined for "recorded". */
+  /** With action halt: state to remember, NO_MEMORY to remember nothing, or undefined for "recorded". */
   haltMemory?: StateId;
   healing: boolean;
   partnerRunning?: boolean;

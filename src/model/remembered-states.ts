@@ -10,7 +10,7 @@ import { NO_MEMORY } from './model.js';
 export function rememberedStates(model: Model): number[] {
   const found = new Set<number>();
   for (const s of model.states) if (s.running && !s.memory && s.roles.some(Boolean)) found.add(model.linkLost[s.id] as number);
-  for (const e of model.events) if (e.haltMemory !== undefined) found.add(e.haltMemory);
+  for (const e of model.events) if (e.haltMemory !== undefined && e.haltMemory !== NO_MEMORY) found.add(e.haltMemory);
   for (const r of model.rules) if (r.setMemory !== NO_MEMORY) found.add(r.setMemory);
   return [...found].sort((a, b) => a - b);
 }

@@ -83,7 +83,7 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     if (e.action === 'halt') {
       if (!e.to)
         report.error('MISSING_FIELD', ['events', i], `event ${e.name} halts a server but has no \`to\``, 'add `to:` with the state the server goes to');
-      else if (state(e.to, at('to'), `event ${e.name} goes to`) && !states.get(e.to)?.memory) {
+      else if (state(e.to, at('to'), `event ${e.name} goes to`) && e.memory !== undefined && !states.get(e.to)?.memory) {
         report.error(
           'MEMORY_NOT_KEPT',
           at('to'),
@@ -91,9 +91,8 @@ export function checkReferences(spec: Spec, report: Reporter): void {
           `add \`memory: true\` to state ${e.to}`,
         );
       }
-      if (!e.memory)
-        report.error('MISSING_FIELD', ['events', i], `event ${e.name} halts a server but has no \`memory\``, 'add `memory: recorded` or `memory: <STATE>`');
-      else if (e.memory !== 'recorded') state(e.memory, at('memory'), `event ${e.name} remembers`);
+      // Without `memory`, a target that keeps memory records the state, any other remembers nothing.
+      if (e.memory !== undefined && e.memory !== 'recorded') state(e.memory, at('memory'), `event ${e.name} remembers`);
     } else {
       for (const field of ['to', 'memory'] as const) {
         if (e[field] !== undefined)
@@ -132,6 +131,8 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     }
   });
 
+  checkUnusedEvents(spec, report);
+  if (spec.source !== undefined) checkCitations(spec, report);
   const rolesKnown = spec.states.every((s) => s.roles.every((r) => roleNames.includes(r)));
   spec.rules.forEach((r, i) => {
     const at = (...more: (string | number)[]): DataPath => ['rules', i, ...more];
@@ -262,6 +263,42 @@ export function checkReferences(spec: Spec, report: Reporter): void {
   checkProfiles(spec, report, state);
   checkPropertiesAndConfigurations(spec, report, stateList);
   checkScenarios(spec, report, state, role);
+}
+
+/** A spec that names its source document cites a section of it on every state, rule and scenario. */
+function checkCitations(spec: Spec, report: Reporter): void {
+  const hint = 'add `ref: "9.9.3"` (the section of the source document it comes from), or remove `source:` if there is no such document';
+  spec.states.forEach((s, i) => {
+    if (s.ref === undefined) report.error('MISSING_REF', ['states', i], `state ${s.name} does not cite its section of the source document`, hint);
+  });
+  spec.rules.forEach((r, i) => {
+    if (r.ref === undefined) report.error('MISSING_REF', ['rules', i], `rule ${r.id} does not cite its section of the source document`, hint);
+  });
+  (spec.scenarios ?? []).forEach((sc, i) => {
+    if (sc.ref === undefined) report.error('MISSING_REF', ['scenarios', i], `scenario ${sc.name} does not cite the section it comes from`, hint);
+  });
+}
+
+/** An event that no rule reacts to and no configuration switches on does nothing: probably a leftover or a misspelling. */
+function checkUnusedEvents(spec: Spec, report: Reporter): void {
+  const used = new Set<string>();
+  for (const r of spec.rules) for (const name of Array.isArray(r.on) ? r.on : [r.on]) used.add(name);
+  // A rule naming an unknown event is reported as UNKNOWN_EVENT; the event it
+  // meant would look unused only because of that misspelling.
+  if ([...used].some((name) => !spec.events.some((e) => e.name === name))) return;
+  for (const c of spec.configurations ?? []) for (const step of c.steps) used.add(step);
+  spec.events.forEach((e, i) => {
+    if (used.has(e.name)) return;
+    const switchable = e.kind === 'environment';
+    report.warning(
+      'UNUSED_EVENT',
+      ['events', i, 'name'],
+      `event ${e.name} is used by no rule${switchable ? ' and no configuration' : ''}`,
+      switchable
+        ? `trigger a rule with it (\`on: ${e.name}\`), list it in a configuration's \`steps\`, or remove it`
+        : `trigger a rule with it (\`on: ${e.name}\`), or remove it`,
+    );
+  });
 }
 
 /** A rule may only move a role between states that role may hold. */

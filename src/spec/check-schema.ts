@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { describePath } from './describe-path.js';
@@ -8,6 +9,11 @@ import { didYouMean } from './suggest.js';
 const SCHEMA_URL = new URL('../../spec/fsmkit.schema.json', import.meta.url);
 
 let compiled: ValidateFunction | undefined;
+
+/** Where the JSON Schema of the spec format lies on disk (for an editor's `$schema` line). */
+export function specSchemaPath(): string {
+  return fileURLToPath(SCHEMA_URL);
+}
 
 /** The JSON Schema of the spec format, as shipped with the package. */
 export function specSchema(): object {
@@ -105,11 +111,37 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic {
         return make('MISSING_DESCRIPTION', `${where} is empty`, 'write one or two sentences in your own words');
       }
       return make('INVALID_VALUE', `${where} must not be empty`, schemaDescription);
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const { comparison, limit } = error.params as { comparison: string; limit: number };
+      const written = writtenAs(source, path) ?? String(error.data);
+      const below = comparison.startsWith('>');
+      const message = `${where} is ${written}, ${below ? 'below' : 'above'} the ${below ? 'smallest' : 'largest'} value allowed here (${limit})`;
+      const negative = typeof error.data === 'number' && error.data < 0;
+      const hint = negative
+        ? `values here count from ${limit}: write a number of ${limit} or more, without the minus sign${path.includes('values') ? ', or null for a state without one' : ''}`
+        : schemaDescription;
+      return make('INVALID_VALUE', message, hint);
+    }
     case 'oneOf':
       return make('WRONG_TYPE', `${where} has the wrong form`, schemaDescription ?? 'see spec/fsmkit.schema.json for the forms allowed here');
     default:
       return make('INVALID_VALUE', `${where} ${error.message ?? 'is not valid'}`, schemaDescription);
   }
+}
+
+/**
+ * The value at `path` as the spec writes it, when it fits on one line: a
+ * huge number reads better as typed than as JavaScript prints it (1e+23).
+ */
+function writtenAs(source: YamlSource, path: DataPath): string | undefined {
+  const { start, end } = source.locate(path);
+  if (start.line !== end.line) return undefined;
+  const line = source.text.split(/\r?\n/)[start.line - 1];
+  const text = line?.slice(start.col - 1, end.col - 1).trim();
+  return text ? text : undefined;
 }
 
 function typeWords(type: string | string[]): string {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 
 /** A path into the parsed data: keys and list indexes. */
@@ -23,6 +23,13 @@ export interface YamlSource {
 /** Aliases may be used, but not to build an exponential "billion laughs" document. */
 const MAX_ALIAS_COUNT = 100;
 
+/** A spec nests about six levels deep; far deeper is a mistake or an attack, and would exhaust the stack later. */
+export const MAX_DEPTH = 64;
+
+/** How to start a spec, for an empty file. */
+const HOW_TO_START =
+  'run `fsmkit init` to write a small commented spec to start from, or begin with `fsmkit: 1`, `name:` and `title:` (docs/spec-format.md walks through a whole spec)';
+
 /**
  * Parses YAML text, keeping node ranges so that every later diagnostic can
  * name a line and column. Syntax errors come back as diagnostics, never thrown.
@@ -40,14 +47,46 @@ export function readYaml(file: string, text: string): { source?: YamlSource; dia
     diagnostics.push({
       code: 'YAML_SYNTAX',
       severity: 'error',
-      message: firstLine(error.message),
+      message: yamlMessage(error.code, error.message),
       file,
       start: toPos(from),
       end: toPos(to),
-      hint: yamlHint(error.code),
+      hint: yamlHint(error.code, error.message),
     });
   }
   if (diagnostics.length > 0) return { diagnostics };
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range[0] === doc.contents.range[1])) {
+    const onlyComments = text.trim() !== '';
+    return {
+      diagnostics: [
+        {
+          code: 'EMPTY_SPEC',
+          severity: 'error',
+          message: onlyComments ? 'the file holds only comments: there is no spec in it yet' : 'the file is empty: there is no spec in it yet',
+          file,
+          start: { line: 1, col: 1 },
+          hint: HOW_TO_START,
+        },
+      ],
+    };
+  }
+  const shape = checkShape(doc);
+  if (shape) {
+    const span = shape.node.range;
+    return {
+      diagnostics: [
+        {
+          code: 'YAML_SYNTAX',
+          severity: 'error',
+          message: shape.message,
+          file,
+          start: toPos(span?.[0] ?? 0),
+          end: toPos(span?.[1] ?? 0),
+          hint: shape.hint,
+        },
+      ],
+    };
+  }
 
   let data: unknown;
   try {
@@ -122,7 +161,57 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-function yamlHint(code: string): string | undefined {
+/**
+ * Finds what the parser accepts but a spec cannot be: nesting deeper than
+ * MAX_DEPTH, and an alias inside the very node it names (an endless loop).
+ * Walks without recursion, so depth itself cannot overflow the stack.
+ */
+function checkShape(doc: Document): { node: Node; message: string; hint: string } | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_DEPTH) {
+      return {
+        node,
+        message: `the document nests more than ${MAX_DEPTH} levels deep here`,
+        hint: 'a spec nests a few levels deep; check for unclosed brackets or runaway indentation',
+      };
+    }
+    for (const item of node.items) {
+      const value = isPair(item) ? item.value : item;
+      stack.push({ node: value, depth: depth + 1 });
+    }
+  }
+  let loop: { node: Node; message: string; hint: string } | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const target = alias.resolve(doc);
+      const [from, to] = target?.range ?? [0, 0];
+      const at = alias.range?.[0] ?? -1;
+      if (target && at >= from && at < to) {
+        loop = {
+          node: alias,
+          message: `alias *${alias.source} lies inside the node &${alias.source} it names, so it would repeat forever`,
+          hint: `write the content out, or anchor a node that does not contain *${alias.source}`,
+        };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return loop;
+}
+
+/** The parser's message, without words that only make sense to a programmer of the parser. */
+function yamlMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'a second YAML document starts here; a spec file holds one document';
+  if (/call stack/i.test(message)) return `the document nests too deeply to be read (a spec nests a few levels; at most ${MAX_DEPTH} are allowed)`;
+  return firstLine(message);
+}
+
+function yamlHint(code: string, message: string): string | undefined {
+  if (/call stack/i.test(message)) return 'check for unclosed brackets or runaway indentation';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'remove or rename one of the two keys';

@@ -55,7 +55,6 @@ export interface StateSpec extends Described {
   shows?: 'self' | 'memory';
   announced?: boolean;
   final?: boolean;
-  ref: string;
 }
 
 export type EventKind = 'protocol' | 'environment' | 'link-lost';
@@ -104,7 +103,6 @@ export interface RuleSpec extends Described {
   flag?: 'set' | 'unset';
   set_memory?: string;
   note?: string;
-  ref: string;
 }
 
 export interface PairSpec {

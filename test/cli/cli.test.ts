@@ -52,10 +52,16 @@ describe('fsmkit check', () => {
     expect(result.diagnostics[0]).toMatchObject({ code: 'DUPLICATE_VALUE', start: { line: 48, col: 21 } });
   });
 
-  it('exits 1 with a message for a missing spec file', async () => {
-    const io = captureIo(repoPath(''));
-    expect(await runCli(['check', 'no/such/spec.yaml'], io)).toBe(1);
-    expect(io.out()).toContain('no/such/spec.yaml:1:1 error FILE_UNREADABLE');
+  it('exits 2 (usage) with a message for a missing spec file or a folder', async () => {
+    for (const [spec, words] of [
+      ['no/such/spec.yaml', 'no/such/spec.yaml does not exist'],
+      ['spec', 'spec is a folder, not a spec file'],
+    ]) {
+      const io = captureIo(repoPath(''));
+      expect(await runCli(['check', spec as string], io)).toBe(2);
+      expect(io.err()).toContain(`fsmkit: ${words}`);
+      expect(io.out()).toBe('');
+    }
   });
 });
 

@@ -96,7 +96,7 @@ describe('checkSpec', () => {
   });
 
   it.each([
-    ['an empty file', '', 'WRONG_TYPE'],
+    ['an empty file', '', 'EMPTY_SPEC'],
     ['a list at the top', '- a\n- b\n', 'WRONG_TYPE'],
     ['a tab-indented map', 'a:\n\tb: 1\n', 'YAML_SYNTAX'],
     ['two documents', 'a: 1\n---\nb: 2\n', 'YAML_SYNTAX'],
