@@ -1,6 +1,5 @@
 import type { Artifact } from '../codegen/artifact.js';
 import { mermaidId } from '../codegen/escape.js';
-import type { ExploredGraph } from '../explore/explore.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
 import type { Model, RoleId } from '../model/model.js';
 import { renderPairDiagram } from './pair-diagram.js';
@@ -15,14 +14,17 @@ export function traceDiagramName(configuration: string, property: string): strin
 /**
  * Every diagram of a spec as Mermaid sources under `diagrams/`: the state
  * diagram per role, the pairs of one configuration, and one sequence
- * diagram per counterexample. Pure: the same inputs give the same bytes.
+ * diagram per counterexample (of any number of relationships). The pairs
+ * come from the configuration whose report kept them. Pure: the same inputs
+ * give the same bytes.
  */
-export function generateDiagrams(model: Model, matrix: MatrixReport, pairs: ExploredGraph | undefined): Artifact[] {
+export function generateDiagrams(model: Model, matrix: MatrixReport): Artifact[] {
   const out: Artifact[] = [];
   ([0, 1] as RoleId[]).forEach((role) => {
     out.push({ path: `diagrams/state-${model.roles[role]}.mmd`, contents: renderStateDiagram(model, role) });
   });
-  if (pairs) out.push({ path: `diagrams/pairs-${pairs.config.name}.mmd`, contents: renderPairDiagram(pairs) });
+  const pairs = matrix.configurations.find((c) => c.pairs)?.pairs;
+  if (pairs) out.push({ path: `diagrams/pairs-${pairs.configuration}.mmd`, contents: renderPairDiagram(model, pairs) });
   for (const c of matrix.configurations) {
     for (const v of c.verdicts) {
       if (!v.trace) continue;

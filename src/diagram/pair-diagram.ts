@@ -1,7 +1,6 @@
 import { escapeMermaidLabel, mermaidId } from '../codegen/escape.js';
-import { type ExploredGraph, pairStateOf } from '../explore/explore.js';
-import { PAIR_WIDTH, S } from '../explore/pair-codec.js';
-import { PairStepper } from '../explore/successors.js';
+import type { ReachablePairs } from '../explore/reachable-pairs.js';
+import type { Model } from '../model/model.js';
 
 /** The reachable pairs condensed to (role 0 state, role 1 state): what a person can read. */
 export interface CondensedPairs {
@@ -11,24 +10,17 @@ export interface CondensedPairs {
   edges: Set<string>;
 }
 
-/** Condenses an explored graph: memory, flag and network folded away; every protocol move kept, environment steps and self-loops dropped. */
-export function condensePairs(graph: ExploredGraph): CondensedPairs {
-  const { model } = graph;
-  const name = (p: Int32Array) => `${model.states[p[S[0]] as number]?.name}|${model.states[p[S[1]] as number]?.name}`;
+/** Condenses the reachable pairs: memory, flag and network folded away; every protocol move kept, environment steps and self-loops dropped. */
+export function condensePairs(model: Model, reachable: ReachablePairs): CondensedPairs {
+  const [r0, r1] = model.roles;
+  const names = reachable.states.map((p) => `${p.servers[r0]?.state}|${p.servers[r1]?.state}`);
   const pairs = new Map<string, number>();
+  for (const name of names) pairs.set(name, (pairs.get(name) ?? 0) + 1);
   const edges = new Set<string>();
-  const stepper = new PairStepper(model);
-  const protocol = graph.steps.filter((s) => s.protocol);
-  const here = new Int32Array(PAIR_WIDTH);
-  const next = new Int32Array(PAIR_WIDTH);
-  for (let id = 0; id < graph.keys.length; id++) {
-    const from = name(pairStateOf(graph, id, here));
-    pairs.set(from, (pairs.get(from) ?? 0) + 1);
-    for (const step of protocol) {
-      if (!stepper.apply(step, here, next)) continue;
-      const to = name(next);
-      if (to !== from) edges.add(`${from}>${to}`);
-    }
+  for (const t of reachable.transitions) {
+    const from = names[t.from] as string;
+    const to = names[t.to] as string;
+    if (t.protocol && to !== from) edges.add(`${from}>${to}`);
   }
   return { pairs, edges };
 }
@@ -38,9 +30,8 @@ export function condensePairs(graph: ExploredGraph): CondensedPairs {
  * one column per state of the second, each cell the number of full pair
  * states (memory, flag, network) that stand behind it, or empty.
  */
-export function pairMatrix(graph: ExploredGraph): { rows: string[]; columns: string[]; cells: (number | undefined)[][] } {
-  const { pairs } = condensePairs(graph);
-  const { model } = graph;
+export function pairMatrix(model: Model, reachable: ReachablePairs): { rows: string[]; columns: string[]; cells: (number | undefined)[][] } {
+  const { pairs } = condensePairs(model, reachable);
   const rows = model.states.filter((s) => s.roles[0] && [...pairs.keys()].some((k) => k.startsWith(`${s.name}|`))).map((s) => s.name);
   const columns = model.states.filter((s) => s.roles[1] && [...pairs.keys()].some((k) => k.endsWith(`|${s.name}`))).map((s) => s.name);
   return { rows, columns, cells: rows.map((r) => columns.map((c) => pairs.get(`${r}|${c}`))) };
@@ -51,9 +42,9 @@ export function pairMatrix(graph: ExploredGraph): { rows: string[]; columns: str
  * one edge per protocol move between them (the machine's own reactions;
  * faults and operators are left out, so pairs they reach have no arrow in).
  */
-export function renderPairDiagram(graph: ExploredGraph): string {
-  const { pairs, edges } = condensePairs(graph);
-  const [r0, r1] = graph.model.roles;
+export function renderPairDiagram(model: Model, reachable: ReachablePairs): string {
+  const { pairs, edges } = condensePairs(model, reachable);
+  const [r0, r1] = model.roles;
   const lines = ['flowchart LR'];
   for (const key of [...pairs.keys()].sort()) {
     const [a, b] = key.split('|') as [string, string];

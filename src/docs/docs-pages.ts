@@ -3,10 +3,9 @@ import { bannerLines } from '../codegen/banner.js';
 import { traceDiagramName } from '../diagram/diagram-set.js';
 import { pairMatrix } from '../diagram/pair-diagram.js';
 import { ruleLabel } from '../diagram/state-diagram.js';
-import type { ExploredGraph } from '../explore/explore.js';
 import { verdictCell } from '../explore/format-report.js';
+import type { ReachablePairs } from '../explore/reachable-pairs.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
-import { formatSystemTrace } from '../explore/system-trace.js';
 import { formatTrace } from '../explore/trace.js';
 import { type Model, TO_MEMORY } from '../model/model.js';
 import { md, table } from './markdown.js';
@@ -18,7 +17,8 @@ import { md, table } from './markdown.js';
  * and the rendered SVGs are linked beside them. No timings: the pages are
  * compared byte for byte by `fsmkit check`.
  */
-export function generateDocs(model: Model, matrix: MatrixReport, diagrams: readonly Artifact[], options: GenerateOptions, pairs?: ExploredGraph): Artifact[] {
+export function generateDocs(model: Model, matrix: MatrixReport, diagrams: readonly Artifact[], options: GenerateOptions): Artifact[] {
+  const pairs = matrix.configurations.find((c) => c.pairs)?.pairs;
   const banner = `<!-- ${bannerLines(options).join(' ').replace(/--/g, '- -')} -->`;
   const mermaid = (path: string) => {
     const d = diagrams.find((x) => x.path === path);
@@ -49,9 +49,7 @@ export function generateDocs(model: Model, matrix: MatrixReport, diagrams: reado
     String(c.states),
     String(c.transitions),
     String(c.diameter),
-    ...c.verdicts.map((v) =>
-      v.trace || v.systemTrace ? `[${md(verdictCell(v))}](traces.md#${anchor(`${c.configuration} ${v.property}`)})` : md(verdictCell(v)),
-    ),
+    ...c.verdicts.map((v) => (v.trace ? `[${md(verdictCell(v))}](traces.md#${anchor(`${c.configuration} ${v.property}`)})` : md(verdictCell(v)))),
   ]);
   const index = [
     banner,
@@ -135,14 +133,13 @@ function tracesPage(model: Model, matrix: MatrixReport, diagrams: readonly Artif
   let any = false;
   for (const c of matrix.configurations) {
     for (const v of c.verdicts) {
-      const steps = v.trace ?? v.systemTrace;
+      const steps = v.trace;
       if (!steps) continue;
       any = true;
       const name = `diagrams/${traceDiagramName(c.configuration, v.property)}`;
       const d = diagrams.find((x) => x.path === name);
       lines.push(`## ${md(`${c.configuration} ${v.property}`)}`, '', `${md(v.summary ?? '')} (${steps.length - 1} steps)`, '');
-      // A trace of several relationships is text only: one column per relationship (r1, r2, ...).
-      const text = v.trace ? formatTrace(v.trace, model.roles) : formatSystemTrace(v.systemTrace ?? [], model.roles);
+      const text = formatTrace(steps, model.roles);
       lines.push('```text', ...text, '```', '');
       if (d) lines.push('```mermaid', d.contents.trimEnd(), '```', '', `SVG: [${name.replace(/\.mmd$/, '.svg')}](${name.replace(/\.mmd$/, '.svg')})`, '');
     }
@@ -161,12 +158,12 @@ function anchor(heading: string): string {
 }
 
 /** The reachable pairs of one configuration: a matrix first (readable at a glance), then the protocol moves between them. */
-function pairSection(model: Model, pairs: ExploredGraph, mermaid: (path: string) => string[]): string[] {
-  const { rows, columns, cells } = pairMatrix(pairs);
+function pairSection(model: Model, pairs: ReachablePairs, mermaid: (path: string) => string[]): string[] {
+  const { rows, columns, cells } = pairMatrix(model, pairs);
   const [r0, r1] = model.roles;
   const matrixRows = rows.map((row, i) => [md(row), ...columns.map((_, j) => String(cells[i]?.[j] ?? ''))]);
   return [
-    `## Reachable pairs: ${md(pairs.config.name)}`,
+    `## Reachable pairs: ${md(pairs.configuration)}`,
     '',
     `Rows: the ${md(r0)}'s state; columns: the ${md(r1)}'s. A number is how many pair states (memory, flag, network) reach that pair of states; an empty cell is never reached.`,
     '',
@@ -174,6 +171,6 @@ function pairSection(model: Model, pairs: ExploredGraph, mermaid: (path: string)
     '',
     'The protocol moves between these pairs (faults and operators are left out, so the pairs only they reach have no arrow in):',
     '',
-    ...mermaid(`diagrams/pairs-${pairs.config.name}.mmd`),
+    ...mermaid(`diagrams/pairs-${pairs.configuration}.mmd`),
   ];
 }

@@ -1,6 +1,6 @@
-import type { Model, ModelRule } from '../model/model.js';
+import type { Model, ModelRule, RoleId } from '../model/model.js';
 import type { Configuration } from './configuration.js';
-import { PAIR_WIDTH, PairCodec, type PairKey, S } from './pair-codec.js';
+import { PAIR_WIDTH, PairCodec, type PairKey, type PairState, S } from './pair-codec.js';
 import { type Step, sharedStepGroups, stepTable } from './steps.js';
 import { PairStepper } from './successors.js';
 
@@ -69,6 +69,7 @@ export class LocalTable {
   private readonly stayRules: ModelRule[];
   private readonly pair = new Int32Array(PAIR_WIDTH);
   private readonly next = new Int32Array(PAIR_WIDTH);
+  private readonly scratch = new Int32Array(PAIR_WIDTH);
 
   constructor(
     readonly model: Model,
@@ -78,6 +79,7 @@ export class LocalTable {
     private readonly maxLocals = Number.POSITIVE_INFINITY,
   ) {
     this.codec = new PairCodec(model);
+    if (!this.codec.fits()) throw new Error(`internal: a pair state of this spec needs ${this.codec.bits} bits; at most 53 are supported`);
     this.stepper = new PairStepper(model);
     this.goal = goal;
     this.ruleFired = model.rules.map(() => false);
@@ -101,15 +103,22 @@ export class LocalTable {
     return this.keys.length;
   }
 
-  /** The dense number of a pair key, numbering it if new. */
+  /**
+   * Set when a pair state could not be numbered: one relationship needs more
+   * local states than a system key has room for. The state being expanded is
+   * then left unexpanded, and the explorer ends the run at this limit.
+   */
+  full = false;
+
+  /** The dense number of a pair key, numbering it if new; -1 (and `full` set) when there is no room left. */
   intern(key: number): number {
     const known = this.index.get(key);
     if (known !== undefined) return known;
     const l = this.keys.length;
-    if (l >= this.maxLocals)
-      throw new RangeError(
-        `one relationship reached more than ${this.maxLocals} states, the most a system key holds with this many relationships; explore fewer relationships`,
-      );
+    if (l >= this.maxLocals) {
+      this.full = true;
+      return -1;
+    }
     this.index.set(key, l);
     this.keys.push(key);
     if (l === this.moveStart.length) {
@@ -122,6 +131,12 @@ export class LocalTable {
   /** The pair state of local state l, unpacked into `into`. */
   pairOf(l: number, into: Int32Array = new Int32Array(PAIR_WIDTH)): Int32Array {
     return this.codec.unpack(this.keys[l] as PairKey, into);
+  }
+
+  /** Whether `step` is enabled in pair state `p` (a rule's step only from the rule's state). */
+  enables(step: Step, p: PairState): boolean {
+    if (step.rule && step.rule.from !== p[S[step.server as RoleId]]) return false;
+    return this.stepper.apply(step, p, this.scratch);
   }
 
   /** Whether local state l's successors have been computed. */
@@ -146,6 +161,10 @@ export class LocalTable {
         if (!stepper.apply(step, pair, next)) continue;
         if (step.rule) this.ruleFired[step.rule.index] = true;
         const target = this.intern(this.codec.pack(next));
+        if (target < 0) {
+          this.abandon(l, start);
+          return;
+        }
         if (target === l) continue;
         if (step.protocol) protocol = true;
         if (this.moveLength + 2 > this.moveData.length) this.moveData = grown(this.moveData, 0);
@@ -165,6 +184,10 @@ export class LocalTable {
         if (!stepper.apply(step, pair, next)) continue;
         if (step.rule) this.ruleFired[step.rule.index] = true;
         const target = this.intern(this.codec.pack(next));
+        if (target < 0) {
+          this.abandon(l, start);
+          return;
+        }
         const slot = l * count + group.index;
         const earlier = shared[slot] as number;
         if (earlier !== DISABLED && earlier !== target)
@@ -178,6 +201,12 @@ export class LocalTable {
     const goal = pair[S[0]] === this.goal[0] && pair[S[1]] === this.goal[1];
     this.isGoal[l] = goal;
     this.stuck[l] = !protocol && stepper.linkOk(pair) && !goal;
+  }
+
+  /** Leaves a local state unexpanded after the table ran out of room, dropping the moves recorded for it. */
+  private abandon(l: number, start: number): void {
+    this.moveStart[l] = -1;
+    this.moveLength = start;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Model } from '../model/model.js';
+import type { Model, RoleId } from '../model/model.js';
 import { NO_MEMORY } from '../model/model.js';
 
 /**
@@ -8,68 +8,91 @@ import { NO_MEMORY } from '../model/model.js';
  */
 export type PairState = Int32Array;
 
+/** Index of each server's state: S[server]. Hot loops index directly; other code reads through the accessors below. */
 export const S = [0, 3] as const;
+/** Index of each server's remembered state (NO_MEMORY for none): M[server]. */
 export const M = [1, 4] as const;
+/** Index of each server's flag (0 or 1): F[server]. */
 export const F = [2, 5] as const;
+/** Index of the network (1 up, 0 down). */
 export const NET = 6;
 export const PAIR_WIDTH = 7;
 
-/** Serialized pair state: a packed unsigned integer (31 bits at most). */
+/** The state of `server` in `p`. */
+export function stateOf(p: PairState, server: RoleId): number {
+  return p[S[server]] as number;
+}
+
+/** The state `server` remembers in `p`, or NO_MEMORY. */
+export function memoryOf(p: PairState, server: RoleId): number {
+  return p[M[server]] as number;
+}
+
+/** Whether the flag of `server` is set in `p`. */
+export function flagOf(p: PairState, server: RoleId): boolean {
+  return p[F[server]] === 1;
+}
+
+/** Whether the network is up in `p`. */
+export function networkUp(p: PairState): boolean {
+  return p[NET] === 1;
+}
+
+/** Serialized pair state: a packed non-negative integer below 2^53. */
 export type PairKey = number & { readonly __brand: 'PairKey' };
 
+/** Keys stay exact integers in a double: below 2^53. */
+const KEY_BITS = 53;
+
 /**
- * Packs pair states into one integer, a few bits per field, so the explorer
- * stores no object per state. The widths come from the model's size.
+ * Packs pair states into one integer, a few bits per field, so the local
+ * table stores no object per pair state. The widths come from the model's
+ * size. Digits are combined by multiplication, not shifts, so a key may use
+ * more than 32 bits; this runs once per local state and step, not per
+ * state of the whole.
  */
 export class PairCodec {
   readonly stateBits: number;
   readonly memoryBits: number;
   readonly bits: number;
+  /** The radix of each field, in layout order. */
+  private readonly radices: number[];
 
   constructor(model: Model) {
     this.stateBits = bitsFor(model.states.length);
     this.memoryBits = bitsFor(model.states.length + 1);
     this.bits = 2 * (this.stateBits + this.memoryBits + 1) + 1;
+    const server = [2 ** this.stateBits, 2 ** this.memoryBits, 2];
+    this.radices = [...server, ...server, 2];
   }
 
-  /** Whether every pair state fits in one 31-bit key. */
+  /** Whether every pair state fits in one key. */
   fits(): boolean {
-    return this.bits <= 31;
+    return this.bits <= KEY_BITS;
   }
 
   pack(p: PairState): PairKey {
-    // Unrolled, integer arithmetic only (the key has at most 31 bits): this runs once per step tried.
-    const sb = this.stateBits;
-    const mb = this.memoryBits;
-    let key = p[NET] as number;
-    key = (key << 1) | (p[5] as number);
-    key = (key << mb) | ((p[4] as number) - NO_MEMORY);
-    key = (key << sb) | (p[3] as number);
-    key = (key << 1) | (p[2] as number);
-    key = (key << mb) | ((p[1] as number) - NO_MEMORY);
-    key = (key << sb) | (p[0] as number);
+    let key = 0;
+    for (let i = PAIR_WIDTH - 1; i >= 0; i--) key = key * (this.radices[i] as number) + digit(p, i);
     return key as PairKey;
   }
 
   unpack(key: PairKey, into: PairState): PairState {
-    const sb = this.stateBits;
-    const mb = this.memoryBits;
     let rest = key as number;
-    into[0] = rest & ((1 << sb) - 1);
-    rest >>>= sb;
-    into[1] = (rest & ((1 << mb) - 1)) + NO_MEMORY;
-    rest >>>= mb;
-    into[2] = rest & 1;
-    rest >>>= 1;
-    into[3] = rest & ((1 << sb) - 1);
-    rest >>>= sb;
-    into[4] = (rest & ((1 << mb) - 1)) + NO_MEMORY;
-    rest >>>= mb;
-    into[5] = rest & 1;
-    rest >>>= 1;
-    into[NET] = rest;
+    for (let i = 0; i < PAIR_WIDTH; i++) {
+      const radix = this.radices[i] as number;
+      const d = rest % radix;
+      into[i] = i === M[0] || i === M[1] ? d + NO_MEMORY : d;
+      rest = (rest - d) / radix;
+    }
     return into;
   }
+}
+
+/** Field i of `p` as a non-negative digit (memory is shifted past NO_MEMORY). */
+function digit(p: PairState, i: number): number {
+  const v = p[i] as number;
+  return i === M[0] || i === M[1] ? v - NO_MEMORY : v;
 }
 
 /** The initial pair state the spec declares: both servers in the initial state, nothing remembered, no flag. */

@@ -4,8 +4,7 @@ import { generate } from '../codegen/generate.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { generateDiagrams } from '../diagram/diagram-set.js';
 import { generateDocs } from '../docs/docs-pages.js';
-import { resolveConfiguration } from '../explore/configuration.js';
-import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from '../explore/explore.js';
+import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions } from '../explore/explore.js';
 import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
 import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
@@ -127,7 +126,8 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   const { spec, model } = checked;
   if (!spec || !model) return { checked, groups: [], diagnostics };
   const exploreOptions = options.explore ?? DEFAULT_EXPLORE_OPTIONS;
-  const matrix = spec.pair && spec.configurations?.length ? exploreMatrix(model, exploreOptions) : undefined;
+  // One run per configuration; the one the docs draw keeps its reachable pairs.
+  const matrix = spec.pair && spec.configurations?.length ? exploreMatrix(model, exploreOptions, undefined, spec.outputs?.docs?.pairs) : undefined;
   if (matrix) diagnostics.push(...verdictDiagnostics(checked, matrix));
 
   const specPath = resolve(options.root, options.specFile);
@@ -152,11 +152,8 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   const label = (dir: string | undefined) => ({ specLabel: specLabel(specPath, dir !== undefined ? dirname(dir) : options.root) });
   if (code.dir !== undefined) groups.push({ dir: code.dir, artifacts: generate(spec, label(code.dir)) });
   if (docs.dir !== undefined && matrix) {
-    const pairsName = spec.outputs?.docs?.pairs;
-    const pairsConfig = pairsName === undefined ? undefined : resolveConfiguration(model, pairsName);
-    const pairs = pairsConfig ? explore(model, pairsConfig, exploreOptions) : undefined;
-    const diagrams = generateDiagrams(model, matrix, pairs);
-    const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)), pairs);
+    const diagrams = generateDiagrams(model, matrix);
+    const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)));
     groups.push({ dir: docs.dir, artifacts: [...diagrams, ...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
   }
   const prepared: Prepared = { checked, groups, diagnostics };

@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeMermaidLabel } from '../../src/codegen/escape.js';
 import { generateDiagrams } from '../../src/diagram/diagram-set.js';
 import { renderTraceDiagram } from '../../src/diagram/trace-diagram.js';
-import { resolveConfiguration } from '../../src/explore/configuration.js';
-import { explore } from '../../src/explore/explore.js';
 import { exploreMatrix } from '../../src/explore/run-explorer.js';
 import type { Trace } from '../../src/explore/trace.js';
 import { loadSpec } from '../../src/model/check-spec.js';
@@ -15,9 +13,7 @@ import { toyModel } from '../helpers/toy.js';
 
 /** Every diagram a spec produces, as fsmkit writes them. */
 function diagramsOf(model: Model, pairsConfig: string) {
-  const matrix = exploreMatrix(model);
-  const config = resolveConfiguration(model, pairsConfig);
-  return generateDiagrams(model, matrix, config ? explore(model, config) : undefined);
+  return generateDiagrams(model, exploreMatrix(model, undefined, undefined, pairsConfig));
 }
 
 describe.skipIf(!browserPath)("mermaid's own parser", () => {
@@ -64,14 +60,17 @@ describe.skipIf(!browserPath)("mermaid's own parser", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${` is one of the hostile inputs
     const hostile = ['end"]; A-->B', '<script>alert(1)</script>', 'line\nbreak : colon ; semi # hash', '%%{init: {}}%%', '`${x}` \u2028 ℃', '--> [*]'];
     const trace: Trace = [
-      { kind: 'start' as const, after: { servers: { a: { state: hostile[0] as string }, b: { state: hostile[1] as string } }, network: 'up' as const } },
+      {
+        kind: 'start' as const,
+        after: { relationships: [{ a: { state: hostile[0] as string }, b: { state: hostile[1] as string } }], network: 'up' as const },
+      },
       {
         kind: 'protocol' as const,
         server: 'a',
         rule: hostile[2] as string,
         event: hostile[3] as string,
         ref: hostile[4] as string,
-        after: { servers: { a: { state: hostile[5] as string } }, network: 'down' as const },
+        after: { relationships: [{ a: { state: hostile[5] as string } }], network: 'down' as const },
       },
     ];
     const sequence = renderTraceDiagram(trace, ['a', 'b'], hostile.join(' '));
