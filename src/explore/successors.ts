@@ -9,9 +9,11 @@ const BOTH = [0, 1] as const;
 
 /**
  * Computes what one step does to a pair state, following the paired model:
- * the step moves one server (or the network); if it breaks an ok link, every
- * running server takes its link-lost transition in the same step; then each
- * server's flag is updated from its partner.
+ * the step moves one server (or the network); if it ends an ok link (the
+ * network fails, or a server halts: a crash closes the connection even when
+ * the server is back in a running state at once), every running server takes
+ * its link-lost transition in the same step; then each server's flag is
+ * updated from its partner.
  */
 export class PairStepper {
   private readonly ctx: GuardContext = { role: 0, state: 0, flag: false, networkUp: true, partnerState: 0, partnerMemory: NO_MEMORY };
@@ -83,6 +85,7 @@ export class PairStepper {
     let state = 0;
     let memory = NO_MEMORY;
     let network = p[NET] as number;
+    let halts = false;
     if (step.rule) {
       server = step.server as RoleId;
       if (!ruleEnabled(model, step.rule, event, this.context(p, server))) return false;
@@ -98,6 +101,7 @@ export class PairStepper {
       if (event.partnerRunning !== undefined && (this.running[p[S[1 - server] as number] as number] === 1) !== event.partnerRunning) return false;
       state = event.haltTo as number;
       memory = event.haltMemory ?? recordedMemory(this.model, from, p[M[server]] as number);
+      halts = true;
     } else if (event.action === 'network-down' || event.action === 'network-up') {
       const up = event.action === 'network-up' ? 1 : 0;
       if (network === up) return false;
@@ -113,7 +117,8 @@ export class PairStepper {
       out[M[server]] = memory;
     }
     out[NET] = network;
-    if (wasOk && !this.linkOk(out)) this.applyLinkLost(out);
+    // The halted server has no connection left to lose: its memory was mapped when it stopped.
+    if (wasOk && (halts || !this.linkOk(out))) this.applyLinkLost(out, halts ? server : undefined);
     this.updateFlags(out);
     return true;
   }
@@ -124,8 +129,9 @@ export class PairStepper {
     return recordedMemory(this.model, from, memory);
   }
 
-  private applyLinkLost(p: PairState): void {
+  private applyLinkLost(p: PairState, halted: RoleId | undefined): void {
     for (const server of BOTH) {
+      if (server === halted) continue;
       const state = p[S[server]] as number;
       if (this.running[state] !== 1) continue;
       p[S[server]] = this.model.linkLost[state] as number;

@@ -101,6 +101,8 @@ export function generatePromela(model: Model, config: Configuration, options: Pr
     `bit f[${2 * k}] = 0;`,
     `bit net = ${pair.initial.network === 'up' ? 1 : 0};`,
     `bit ok[${k}];`,
+    '/* which server of a relationship halted in this step: 0 none, 1 its first slot, 2 its second */',
+    `byte halted[${k}];`,
     '',
   );
   for (const r of relationships) {
@@ -108,12 +110,13 @@ export function generatePromela(model: Model, config: Configuration, options: Pr
     out.push(
       `inline finish_${r}() {`,
       '  if',
-      `  :: (ok[${r}] && !fsm_link_ok(${a}, ${b})) ->`,
-      `     if :: fsm_running(s[${a}]) -> s[${a}] = fsm_link_lost(s[${a}]) :: else -> skip fi;`,
-      `     if :: fsm_running(s[${b}]) -> s[${b}] = fsm_link_lost(s[${b}]) :: else -> skip fi`,
+      '  /* a halt (crash, pause, shutdown) ends the connection even when the server is running again at once */',
+      `  :: (ok[${r}] && (!fsm_link_ok(${a}, ${b}) || halted[${r}] != 0)) ->`,
+      `     if :: (fsm_running(s[${a}]) && halted[${r}] != 1) -> s[${a}] = fsm_link_lost(s[${a}]) :: else -> skip fi;`,
+      `     if :: (fsm_running(s[${b}]) && halted[${r}] != 2) -> s[${b}] = fsm_link_lost(s[${b}]) :: else -> skip fi`,
       '  :: else -> skip',
       '  fi;',
-      `  ok[${r}] = 0; /* scratch only: must not tell states apart */`,
+      `  ok[${r}] = 0; halted[${r}] = 0; /* scratch only: must not tell states apart */`,
       ...([a, b] as const).map((x) => {
         const y = x === a ? b : a;
         return `  f[${x}] = ((fsm_stands(${y}) != -1 && fsm_watched(fsm_stands(${y})) && (f[${x}] == 1 || fsm_serves(s[${x}]))) -> 1 : 0);`;
@@ -190,7 +193,7 @@ function actionCode(event: Model['events'][number], r: number, server: RoleId | 
   const guard = [`fsm_running(s[${i}])`];
   if (event.partnerRunning !== undefined) guard.push(event.partnerRunning ? `fsm_running(s[${j}])` : `!fsm_running(s[${j}])`);
   const memory = event.haltMemory !== undefined ? String(event.haltMemory + 1) : `(fsm_keeps(s[${i}]) -> m[${i}] : fsm_link_lost(s[${i}]) + 1)`;
-  return [guard.map((g) => `(${g})`).join(' && '), [`m[${i}] = ${memory}`, `s[${i}] = ${event.haltTo}`]];
+  return [guard.map((g) => `(${g})`).join(' && '), [`m[${i}] = ${memory}`, `s[${i}] = ${event.haltTo}`, `halted[${r}] = ${(server as RoleId) + 1}`]];
 }
 
 function assertion(model: Model, check: PromelaCheck, k: number): string {
