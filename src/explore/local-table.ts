@@ -1,8 +1,8 @@
 import type { Model, ModelRule, RoleId } from '../model/model.js';
 import type { Configuration } from './configuration.js';
 import { PAIR_WIDTH, PairCodec, type PairKey, type PairState, S } from './pair-codec.js';
+import { PairStepper } from './pair-stepper.js';
 import { type Step, sharedStepGroups, stepTable } from './steps.js';
-import { PairStepper } from './successors.js';
 
 /** Both servers of a pair, as a constant: a literal in a loop would be a new array on every call. */
 const BOTH = [0, 1] as const;

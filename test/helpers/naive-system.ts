@@ -1,7 +1,7 @@
 import type { Configuration } from '../../src/explore/configuration.js';
 import { PAIR_WIDTH } from '../../src/explore/pair-codec.js';
+import { PairStepper } from '../../src/explore/pair-stepper.js';
 import { stepTable } from '../../src/explore/steps.js';
-import { PairStepper } from '../../src/explore/successors.js';
 import { type Model, NO_MEMORY } from '../../src/model/model.js';
 
 /**
