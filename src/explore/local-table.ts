@@ -1,6 +1,6 @@
 import type { Model, ModelRule, RoleId } from '../model/model.js';
 import type { Configuration } from './configuration.js';
-import { PAIR_WIDTH, PairCodec, type PairKey, type PairState, S } from './pair-codec.js';
+import { PAIR_WIDTH, PairCodec, type PairKey, type PairState, stateOf } from './pair-codec.js';
 import { PairStepper } from './pair-stepper.js';
 import { type Step, sharedStepGroups, stepTable } from './steps.js';
 
@@ -135,7 +135,7 @@ export class LocalTable {
 
   /** Whether `step` is enabled in pair state `p` (a rule's step only from the rule's state). */
   enables(step: Step, p: PairState): boolean {
-    if (step.rule && step.rule.from !== p[S[step.server as RoleId]]) return false;
+    if (step.rule && step.rule.from !== stateOf(p, step.server as RoleId)) return false;
     return this.stepper.apply(step, p, this.scratch);
   }
 
@@ -157,7 +157,7 @@ export class LocalTable {
     const start = this.moveLength;
     let protocol = false;
     for (const server of BOTH) {
-      for (const step of this.stepsFrom[server]?.[pair[S[server]] as number] ?? []) {
+      for (const step of this.stepsFrom[server]?.[stateOf(pair, server)] ?? []) {
         if (!stepper.apply(step, pair, next)) continue;
         if (step.rule) this.ruleFired[step.rule.index] = true;
         const target = this.intern(this.codec.pack(next));
@@ -180,7 +180,7 @@ export class LocalTable {
     shared.fill(DISABLED, l * count, (l + 1) * count);
     for (const group of this.sharedSteps) {
       for (const step of group.pairSteps) {
-        if (step.rule && step.rule.from !== pair[S[step.server as 0 | 1]]) continue;
+        if (step.rule && step.rule.from !== stateOf(pair, step.server as RoleId)) continue;
         if (!stepper.apply(step, pair, next)) continue;
         if (step.rule) this.ruleFired[step.rule.index] = true;
         const target = this.intern(this.codec.pack(next));
@@ -198,7 +198,7 @@ export class LocalTable {
     for (const rule of this.stayRules) {
       if (!this.ruleFired[rule.index] && stepper.stayRuleEnabled(rule, pair, this.config.enabled)) this.ruleFired[rule.index] = true;
     }
-    const goal = pair[S[0]] === this.goal[0] && pair[S[1]] === this.goal[1];
+    const goal = stateOf(pair, 0) === this.goal[0] && stateOf(pair, 1) === this.goal[1];
     this.isGoal[l] = goal;
     this.stuck[l] = !protocol && stepper.linkOk(pair) && !goal;
   }

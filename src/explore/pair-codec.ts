@@ -8,14 +8,14 @@ import { NO_MEMORY } from '../model/model.js';
  */
 export type PairState = Int32Array;
 
-/** Index of each server's state: S[server]. Hot loops index directly; other code reads through the accessors below. */
-export const S = [0, 3] as const;
+/** Index of each server's state: S[server]. Only the codec indexes directly; other code goes through the accessors below. */
+const S = [0, 3] as const;
 /** Index of each server's remembered state (NO_MEMORY for none): M[server]. */
-export const M = [1, 4] as const;
+const M = [1, 4] as const;
 /** Index of each server's flag (0 or 1): F[server]. */
-export const F = [2, 5] as const;
+const F = [2, 5] as const;
 /** Index of the network (1 up, 0 down). */
-export const NET = 6;
+const NET = 6;
 export const PAIR_WIDTH = 7;
 
 /** The state of `server` in `p`. */
@@ -36,6 +36,31 @@ export function flagOf(p: PairState, server: RoleId): boolean {
 /** Whether the network is up in `p`. */
 export function networkUp(p: PairState): boolean {
   return p[NET] === 1;
+}
+
+/** Puts `server` in `state` in `p`. */
+export function setState(p: PairState, server: RoleId, state: number): void {
+  p[S[server]] = state;
+}
+
+/** Sets the state `server` remembers in `p` (NO_MEMORY for none). */
+export function setMemory(p: PairState, server: RoleId, memory: number): void {
+  p[M[server]] = memory;
+}
+
+/** Sets or clears the flag of `server` in `p`. */
+export function setFlag(p: PairState, server: RoleId, flag: boolean): void {
+  p[F[server]] = flag ? 1 : 0;
+}
+
+/** Sets the network of `p` up or down. */
+export function setNetwork(p: PairState, up: boolean): void {
+  p[NET] = up ? 1 : 0;
+}
+
+/** The other server of the pair. */
+export function partnerOf(server: RoleId): RoleId {
+  return server === 0 ? 1 : 0;
 }
 
 /** Serialized pair state: a packed non-negative integer below 2^53. */

@@ -1,9 +1,9 @@
-import type { Model } from '../model/model.js';
+import type { Model, RoleId } from '../model/model.js';
 import type { PropertySpec, StateSet } from '../spec/spec-types.js';
 import { entryBreach, entryWatches } from './entry-watch.js';
 import { depthOf, type ExploredGraph, type ExploreOptions } from './explore.js';
 import { DISABLED } from './local-table.js';
-import { PAIR_WIDTH, S } from './pair-codec.js';
+import { PAIR_WIDTH, partnerOf, stateOf } from './pair-codec.js';
 import { type Move, type Trace, traceThrough, traceTo } from './trace.js';
 
 export type VerdictStatus = 'holds' | 'violated';
@@ -83,8 +83,8 @@ function reachability(graph: ExploredGraph, property: PropertySpec): Verdict {
   const p = new Int32Array(PAIR_WIDTH);
   for (const l of reachedLocals(graph)) {
     table.pairOf(l, p);
-    reached[0]?.add(p[S[0]] as number);
-    reached[1]?.add(p[S[1]] as number);
+    reached[0]?.add(stateOf(p, 0));
+    reached[1]?.add(stateOf(p, 1));
   }
   const unreached: string[] = [];
   for (const role of [0, 1] as const) {
@@ -123,15 +123,15 @@ function invariant(graph: ExploredGraph, property: PropertySpec): Verdict {
   const breaks = (l: number): number => {
     table.pairOf(l, p);
     for (const i of [0, 1] as const) {
-      if (inSet(model, never.one, p[S[i]] as number) && inSet(model, never.other, p[S[1 - i] as 0 | 1] as number)) return i;
+      if (inSet(model, never.one, stateOf(p, i)) && inSet(model, never.other, stateOf(p, partnerOf(i)))) return i;
     }
     return -1;
   };
   const l = shallowest(graph, (x) => breaks(x) >= 0);
   if (l < 0) return verdict(property, 'holds');
   const i = breaks(l);
-  const a = model.states[p[S[i as 0 | 1]] as number]?.name;
-  const b = model.states[p[S[(1 - i) as 0 | 1]] as number]?.name;
+  const a = model.states[stateOf(p, i as RoleId)]?.name;
+  const b = model.states[stateOf(p, partnerOf(i as RoleId))]?.name;
   return verdict(property, 'violated', {
     summary: `${where(graph, '', 'in one relationship ')}the ${model.roles[i]} is in ${a} while the ${model.roles[1 - i]} is in ${b}`,
     trace: traceTo(graph, graph.firstSeen[l] as number),
