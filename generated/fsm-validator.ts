@@ -95,8 +95,8 @@ export const RULES = [
   { id: "partner-down-meets-operating", from: ["PARTNER_DOWN"], to: "POTENTIAL_CONFLICT", on: ["partner-state"], kind: "protocol", role: null, link: "ok", partner: ["NORMAL", "COMMUNICATION_INT", "PARTNER_DOWN", "POTENTIAL_CONFLICT", "RESOLUTION_INT", "CONFLICT_DONE"], partnerExcept: false, partnerShowsMemory: false, partnerRunning: null, flag: null, setMemory: null, ref: "9.4.3", description: "The partner was operating too, so both may have handed out the same addresses." },
   { id: "partner-down-to-normal", from: ["PARTNER_DOWN"], to: "NORMAL", on: ["partner-state"], kind: "protocol", role: null, link: "ok", partner: ["RECOVER_DONE"], partnerExcept: false, partnerShowsMemory: false, partnerRunning: null, flag: null, setMemory: null, ref: "9.4.3", description: "The partner finished recovering, the interlock closes and both return to sharing the load." },
   { id: "potential-conflict-link-lost", from: ["POTENTIAL_CONFLICT"], to: "RESOLUTION_INT", on: ["link-lost"], kind: "link-lost", role: null, link: "down", partner: null, partnerExcept: false, partnerShowsMemory: null, partnerRunning: null, flag: null, setMemory: null, ref: "9.10.3", description: "Communications failed before the conflict was resolved." },
-  { id: "potential-conflict-primary-resolved", from: ["POTENTIAL_CONFLICT"], to: "CONFLICT_DONE", on: ["update-done"], kind: "protocol", role: "primary", link: "ok", partner: ["POTENTIAL_CONFLICT"], partnerExcept: false, partnerShowsMemory: null, partnerRunning: null, flag: null, setMemory: null, ref: "9.10.3", description: "The secondary answered the primary's update request in full." },
-  { id: "potential-conflict-secondary-resolved", from: ["POTENTIAL_CONFLICT"], to: "NORMAL", on: ["update-done"], kind: "protocol", role: "secondary", link: "ok", partner: ["CONFLICT_DONE"], partnerExcept: false, partnerShowsMemory: null, partnerRunning: null, flag: null, setMemory: null, ref: "9.10.3", description: "The primary, already in CONFLICT-DONE, answered the secondary's update request in full." },
+  { id: "potential-conflict-primary-resolved", from: ["POTENTIAL_CONFLICT"], to: "CONFLICT_DONE", on: ["update-done"], kind: "protocol", role: "primary", link: "ok", partner: ["POTENTIAL_CONFLICT"], partnerExcept: false, partnerShowsMemory: false, partnerRunning: null, flag: null, setMemory: null, ref: "9.10.3", description: "The secondary answered the primary's update request in full; UPDDONE comes only on the live connection from a partner really in POTENTIAL-CONFLICT, never from one still in STARTUP." },
+  { id: "potential-conflict-secondary-resolved", from: ["POTENTIAL_CONFLICT"], to: "NORMAL", on: ["update-done"], kind: "protocol", role: "secondary", link: "ok", partner: ["CONFLICT_DONE"], partnerExcept: false, partnerShowsMemory: false, partnerRunning: null, flag: null, setMemory: null, ref: "9.10.3", description: "The primary, really in CONFLICT-DONE (not in STARTUP showing it), answered the secondary's update request in full on the live connection." },
   { id: "conflict-done-to-normal", from: ["CONFLICT_DONE"], to: "NORMAL", on: ["partner-state"], kind: "protocol", role: null, link: "ok", partner: ["NORMAL"], partnerExcept: false, partnerShowsMemory: null, partnerRunning: null, flag: null, setMemory: null, ref: "9.12.3", description: "The secondary finished its side of the resolution." },
   { id: "resolution-int-partner-down-command", from: ["RESOLUTION_INT"], to: "PARTNER_DOWN", on: ["partner-down-careful", "partner-down-careless"], kind: "environment", role: null, link: "any", partner: null, partnerExcept: false, partnerShowsMemory: null, partnerRunning: null, flag: null, setMemory: null, ref: "9.11.3", description: "An operator declares the partner down." },
   { id: "resolution-int-restored", from: ["RESOLUTION_INT"], to: "POTENTIAL_CONFLICT", on: ["partner-state"], kind: "protocol", role: null, link: "ok", partner: null, partnerExcept: false, partnerShowsMemory: null, partnerRunning: null, flag: null, setMemory: null, ref: "9.11.3", description: "Communications are back; resume resolving the conflict." },
@@ -176,7 +176,7 @@ export type LegalTransition =
 /** The states some rule allows from `F`. */
 export type LegalTarget<F extends StateName> = Extract<LegalTransition, readonly [F, StateName]>[1];
 
-/** Names a move whose legality the compiler checks: `transition("RECOVER", "RECOVER_WAIT")`. */
+/** Names a move whose legality the compiler checks: `transition("INIT", "STARTUP")`. */
 export function transition<F extends StateName>(from: F, to: LegalTarget<F>): readonly [F, LegalTarget<F>] {
   return [from, to];
 }
@@ -187,7 +187,7 @@ export interface TransitionContext {
   role: RoleName;
   /** The state the partner shows (its previous state while it shows its memory). */
   partner?: StateName;
-  /** Whether the partner shows a remembered state (e.g. STARTUP flag) rather than its own. */
+  /** Whether the partner shows a remembered state (its state shows memory) rather than its own. */
   partnerShowsMemory?: boolean;
   /** Whether the partner is running. */
   partnerRunning?: boolean;

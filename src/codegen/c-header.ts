@@ -5,7 +5,7 @@ import { cStringLiteral, escapeCComment, upperSnake } from './escape.js';
 
 /**
  * Generates a C header whose enum is exactly the spec's enum numbering
- * (`typedef enum _FSM_STATE { ... } FSM_STATE;`, as in Windows' Dhcpsapi.h),
+ * (`typedef enum _FSM_STATE { ... } FSM_STATE;`, in the style of the Windows SDK headers),
  * with lookups to and from every other numbering and alias as static inline
  * functions (unused ones cost nothing and warn about nothing).
  */

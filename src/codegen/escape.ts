@@ -29,7 +29,7 @@ export function tsStringLiteral(text: string): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** UPPER_SNAKE form of a name: `FsmState` → `FSM_STATE`, `isc` → `ISC`. */
+/** UPPER_SNAKE form of a name: `FsmState` → `FSM_STATE`, `json` → `JSON`. */
 export function upperSnake(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')

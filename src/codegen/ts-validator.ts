@@ -22,6 +22,9 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
       .join(', ')} }`;
   };
   const serves = new Map(spec.services.map((s) => [s.name, s.serves]));
+  const legal = legalTransitions(spec);
+  // The doc comment's example is a move this spec allows, so it names no state of another spec.
+  const example = legal[0] ? `${tsStringLiteral(legal[0][0])}, ${tsStringLiteral(legal[0][1])}` : undefined;
   const lines: string[] = [
     ...bannerLines(options).map((l) => `// ${l}`),
     '',
@@ -76,12 +79,12 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
     '',
     '/** Every (from, to) pair some rule allows; a literal pair outside it is a compile error where this type is used. */',
     'export type LegalTransition =',
-    ...legalTransitions(spec).map(([from, to], i, all) => `  | readonly [${tsStringLiteral(from)}, ${tsStringLiteral(to)}]${i === all.length - 1 ? ';' : ''}`),
+    ...legal.map(([from, to], i, all) => `  | readonly [${tsStringLiteral(from)}, ${tsStringLiteral(to)}]${i === all.length - 1 ? ';' : ''}`),
     '',
     '/** The states some rule allows from `F`. */',
     'export type LegalTarget<F extends StateName> = Extract<LegalTransition, readonly [F, StateName]>[1];',
     '',
-    '/** Names a move whose legality the compiler checks: `transition("RECOVER", "RECOVER_WAIT")`. */',
+    `/** Names a move whose legality the compiler checks${example ? `: \`transition(${escapeDocComment(example)})\`` : ''}. */`,
     'export function transition<F extends StateName>(from: F, to: LegalTarget<F>): readonly [F, LegalTarget<F>] {',
     '  return [from, to];',
     '}',

@@ -14,7 +14,7 @@ export async function readTextFile(file: string, maxBytes = MAX_SPEC_BYTES): Pro
   });
   try {
     const info = await stat(file);
-    if (info.isDirectory()) return fail(`${file} is a folder, not a spec file`, 'name the YAML file inside it, e.g. spec/dhcpv4-failover.yaml');
+    if (info.isDirectory()) return fail(`${file} is a folder, not a spec file`, 'name the YAML spec file inside it');
     if (info.size > maxBytes)
       return fail(
         `${file} is ${info.size} bytes, more than the ${maxBytes} a spec may have`,
@@ -28,7 +28,7 @@ export async function readTextFile(file: string, maxBytes = MAX_SPEC_BYTES): Pro
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail(`${file} does not exist`, 'check the path; the bundled spec is spec/dhcpv4-failover.yaml');
+    if (code === 'ENOENT') return fail(`${file} does not exist`, 'check the path (it is relative to the folder fsmkit runs in)');
     if (code === 'EACCES') return fail(`${file} cannot be read (permission denied)`, 'check the file permissions');
     return fail(`${file} cannot be read: ${(error as Error).message}`, 'check the path and permissions');
   }

@@ -45,7 +45,7 @@ export interface ProjectCheck {
  * memory and compares them with the output folders: the gate that keeps
  * spec, verdicts, generated code and docs in step.
  * @example
- * const result = await checkProject({ specFile: 'spec/dhcpv4-failover.yaml', root: process.cwd() });
+ * const result = await checkProject({ specFile: 'spec/machine.yaml', root: process.cwd() });
  * if (!result.ok) for (const d of result.diagnostics) console.log(d.message);
  */
 export async function checkProject(options: ProjectOptions): Promise<ProjectCheck> {

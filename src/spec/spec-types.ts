@@ -153,7 +153,7 @@ export interface DepartureSpec {
   evidence: string;
 }
 
-/** A named implementation (ISC dhcpd, say) and its known departures. */
+/** A named implementation (one vendor's server, say) and its known departures. */
 export interface ProfileSpec {
   name: string;
   description: string;

@@ -64,7 +64,7 @@ export type LegalTransition =
 /** The states some rule allows from `F`. */
 export type LegalTarget<F extends StateName> = Extract<LegalTransition, readonly [F, StateName]>[1];
 
-/** Names a move whose legality the compiler checks: `transition("RECOVER", "RECOVER_WAIT")`. */
+/** Names a move whose legality the compiler checks: `transition("DOWN", "SOLO")`. */
 export function transition<F extends StateName>(from: F, to: LegalTarget<F>): readonly [F, LegalTarget<F>] {
   return [from, to];
 }
@@ -75,7 +75,7 @@ export interface TransitionContext {
   role: RoleName;
   /** The state the partner shows (its previous state while it shows its memory). */
   partner?: StateName;
-  /** Whether the partner shows a remembered state (e.g. STARTUP flag) rather than its own. */
+  /** Whether the partner shows a remembered state (its state shows memory) rather than its own. */
   partnerShowsMemory?: boolean;
   /** Whether the partner is running. */
   partnerRunning?: boolean;
