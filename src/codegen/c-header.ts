@@ -1,4 +1,5 @@
-import type { Spec, StateSpec } from '../spec/spec-types.js';
+import type { Model } from '../model/model.js';
+import type { StateSpec } from '../spec/spec-types.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
 import { cStringLiteral, escapeCComment, upperSnake } from './escape.js';
@@ -9,7 +10,8 @@ import { cStringLiteral, escapeCComment, upperSnake } from './escape.js';
  * with lookups to and from every other numbering and alias as static inline
  * functions (unused ones cost nothing and warn about nothing).
  */
-export function generateCHeader(spec: Spec, options: GenerateOptions): Artifact[] {
+export function generateCHeader(model: Model, options: GenerateOptions): Artifact[] {
+  const spec = model.spec;
   const config = spec.outputs?.enum;
   if (!config) return [];
   const type = upperSnake(config.name);

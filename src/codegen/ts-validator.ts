@@ -1,4 +1,4 @@
-import type { Spec } from '../spec/spec-types.js';
+import type { Model } from '../model/model.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
 import { escapeDocComment, kebabCase, tsStringLiteral } from './escape.js';
@@ -10,7 +10,8 @@ import { VALIDATOR_RUNTIME } from './validator-runtime.js';
  * `as const` data, `canTransition`, `nextStates`, `checkTrace`, and a
  * `LegalTransition` type that rejects illegal literal moves at compile time.
  */
-export function generateTsValidator(spec: Spec, options: GenerateOptions): Artifact[] {
+export function generateTsValidator(model: Model, options: GenerateOptions): Artifact[] {
+  const spec = model.spec;
   if (!spec.outputs?.enum) return [];
   const lit = (v: unknown): string => {
     if (v === null || v === undefined) return 'null';
@@ -21,8 +22,9 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
       .map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : tsStringLiteral(k)}: ${lit(x)}`)
       .join(', ')} }`;
   };
-  const serves = new Map(spec.services.map((s) => [s.name, s.serves]));
-  const legal = legalTransitions(spec);
+  // The table is built once and serves both RULES and LegalTransition.
+  const rules = validatorRules(model);
+  const legal = legalTransitions(model, rules);
   // The doc comment's example is a move this spec allows, so it names no state of another spec.
   const example = legal[0] ? `${tsStringLiteral(legal[0][0])}, ${tsStringLiteral(legal[0][1])}` : undefined;
   const lines: string[] = [
@@ -38,20 +40,22 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
     '',
     '/** Events: protocol (always on), environment (faults, operators, timers), link-lost. */',
     'export const EVENTS = {',
-    ...spec.events.map((e) => `  ${tsStringLiteral(e.name)}: ${lit({ kind: e.kind, partnerRunning: e.partner_running ?? null, ref: e.ref ?? null })},`),
+    ...model.events.map(
+      (e) => `  ${tsStringLiteral(e.name)}: ${lit({ kind: e.kind, partnerRunning: e.partnerRunning ?? null, ref: spec.events[e.id]?.ref ?? null })},`,
+    ),
     '} as const;',
     'export type EventName = keyof typeof EVENTS;',
     '',
     '/** What each state means for the pair: whether it runs, what the partner sees, which roles hold it. */',
     'export const STATE_INFO = {',
-    ...spec.states.map(
-      (s) =>
-        `  ${s.name}: ${lit({ roles: s.roles, running: s.running ?? true, showsMemory: s.shows === 'memory', announced: s.announced ?? false, service: s.service, serves: serves.get(s.service) ?? false, ref: s.ref })},`,
-    ),
+    ...spec.states.map((s, i) => {
+      const state = model.states[i];
+      return `  ${s.name}: ${lit({ roles: s.roles, running: state?.running, showsMemory: state?.showsMemory, announced: state?.announced, service: s.service, serves: state?.serves, ref: s.ref })},`;
+    }),
     '} as const;',
     '',
     '/** States a server can remember; a rule going to "@memory" may lead to any of them. */',
-    `export const MEMORY_STATES: readonly StateName[] = ${lit(memoryStates(spec))};`,
+    `export const MEMORY_STATES: readonly StateName[] = ${lit(memoryStates(model))};`,
     '',
     '/** One row of the transition table. `partner` lists states the partner shows (or, with `partnerExcept`, must not show); null fields do not constrain. */',
     'export interface Rule {',
@@ -74,7 +78,7 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
     '',
     '/** The transition table: every rule of the spec, plus one row per environment step that stops a server. */',
     'export const RULES = [',
-    ...validatorRules(spec).map((r) => `  ${lit(r)},`),
+    ...rules.map((r) => `  ${lit(r)},`),
     '] as const satisfies readonly Rule[];',
     '',
     '/** Every (from, to) pair some rule allows; a literal pair outside it is a compile error where this type is used. */',

@@ -79,9 +79,9 @@ export function exploreConfiguration(
   return out;
 }
 
-/** The shape a configuration declares: its relationships (1 when it names none), symmetry on unless it says otherwise. */
+/** The shape a configuration declares (defaults filled by the model: one relationship, symmetry on). */
 export function shapeOf(config: Configuration): Shape {
-  return { relationships: config.spec?.relationships ?? 1, symmetry: config.spec?.symmetry ?? true };
+  return { ...config.shape };
 }
 
 /**

@@ -150,7 +150,7 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   // Banners name the spec relative to the folder above the outputs, so the
   // bytes do not depend on where fsmkit was run from.
   const label = (dir: string | undefined) => ({ specLabel: specLabel(specPath, dir !== undefined ? dirname(dir) : options.root) });
-  if (code.dir !== undefined) groups.push({ dir: code.dir, artifacts: generate(spec, label(code.dir)) });
+  if (code.dir !== undefined) groups.push({ dir: code.dir, artifacts: generate(model, label(code.dir)) });
   if (docs.dir !== undefined && matrix) {
     const diagrams = generateDiagrams(model, matrix);
     const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)));
