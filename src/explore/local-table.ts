@@ -79,7 +79,7 @@ export class LocalTable {
     private readonly maxLocals = Number.POSITIVE_INFINITY,
   ) {
     this.codec = new PairCodec(model);
-    if (!this.codec.fits()) throw new Error(`internal: a pair state of this spec needs ${this.codec.bits} bits; at most 53 are supported`);
+    if (!this.codec.fits()) throw new Error(`internal: a pair state of this spec needs ${this.codec.bits} bits; at most 31 are supported`);
     this.stepper = new PairStepper(model);
     this.goal = goal;
     this.ruleFired = model.rules.map(() => false);

@@ -63,61 +63,63 @@ export function partnerOf(server: RoleId): RoleId {
   return server === 0 ? 1 : 0;
 }
 
-/** Serialized pair state: a packed non-negative integer below 2^53. */
+/** Serialized pair state: a packed unsigned integer (31 bits at most). */
 export type PairKey = number & { readonly __brand: 'PairKey' };
 
-/** Keys stay exact integers in a double: below 2^53. */
-const KEY_BITS = 53;
-
 /**
- * Packs pair states into one integer, a few bits per field, so the local
- * table stores no object per pair state. The widths come from the model's
- * size. Digits are combined by multiplication, not shifts, so a key may use
- * more than 32 bits; this runs once per local state and step, not per
- * state of the whole.
+ * Packs pair states into one integer, a few bits per field, so the explorer
+ * and the local table store no object per pair state. The widths come from
+ * the model's size (the checker refuses a spec too large for 31 bits).
  */
 export class PairCodec {
   readonly stateBits: number;
   readonly memoryBits: number;
   readonly bits: number;
-  /** The radix of each field, in layout order. */
-  private readonly radices: number[];
 
   constructor(model: Model) {
     this.stateBits = bitsFor(model.states.length);
     this.memoryBits = bitsFor(model.states.length + 1);
     this.bits = 2 * (this.stateBits + this.memoryBits + 1) + 1;
-    const server = [2 ** this.stateBits, 2 ** this.memoryBits, 2];
-    this.radices = [...server, ...server, 2];
   }
 
-  /** Whether every pair state fits in one key. */
+  /** Whether every pair state fits in one 31-bit key. */
   fits(): boolean {
-    return this.bits <= KEY_BITS;
+    return this.bits <= 31;
   }
 
   pack(p: PairState): PairKey {
-    let key = 0;
-    for (let i = PAIR_WIDTH - 1; i >= 0; i--) key = key * (this.radices[i] as number) + digit(p, i);
+    // Unrolled, integer arithmetic only (the key has at most 31 bits): this runs once per step tried.
+    const sb = this.stateBits;
+    const mb = this.memoryBits;
+    let key = p[NET] as number;
+    key = (key << 1) | (p[5] as number);
+    key = (key << mb) | ((p[4] as number) - NO_MEMORY);
+    key = (key << sb) | (p[3] as number);
+    key = (key << 1) | (p[2] as number);
+    key = (key << mb) | ((p[1] as number) - NO_MEMORY);
+    key = (key << sb) | (p[0] as number);
     return key as PairKey;
   }
 
   unpack(key: PairKey, into: PairState): PairState {
+    const sb = this.stateBits;
+    const mb = this.memoryBits;
     let rest = key as number;
-    for (let i = 0; i < PAIR_WIDTH; i++) {
-      const radix = this.radices[i] as number;
-      const d = rest % radix;
-      into[i] = i === M[0] || i === M[1] ? d + NO_MEMORY : d;
-      rest = (rest - d) / radix;
-    }
+    into[0] = rest & ((1 << sb) - 1);
+    rest >>>= sb;
+    into[1] = (rest & ((1 << mb) - 1)) + NO_MEMORY;
+    rest >>>= mb;
+    into[2] = rest & 1;
+    rest >>>= 1;
+    into[3] = rest & ((1 << sb) - 1);
+    rest >>>= sb;
+    into[4] = (rest & ((1 << mb) - 1)) + NO_MEMORY;
+    rest >>>= mb;
+    into[5] = rest & 1;
+    rest >>>= 1;
+    into[NET] = rest;
     return into;
   }
-}
-
-/** Field i of `p` as a non-negative digit (memory is shifted past NO_MEMORY). */
-function digit(p: PairState, i: number): number {
-  const v = p[i] as number;
-  return i === M[0] || i === M[1] ? v - NO_MEMORY : v;
 }
 
 /** The initial pair state the spec declares: both servers in the initial state, nothing remembered, no flag. */
