@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderTraceDiagram } from '../../src/diagram/trace-diagram.js';
 import { allConfigurations, type Configuration, resolveConfiguration } from '../../src/explore/configuration.js';
 import { explore } from '../../src/explore/explore.js';
 import { checkProperties } from '../../src/explore/properties.js';
@@ -150,6 +151,11 @@ describe('K relationships: counterexamples', () => {
       const moved = after.filter((r, j) => JSON.stringify(r) !== JSON.stringify(before[j])).length;
       if (trace[i]?.relationship !== undefined) expect(moved).toBe(1);
     }
+    // The counterexample gets a sequence diagram: one lifeline per server per relationship.
+    const diagram = renderTraceDiagram(trace, dhcp.roles, 'partner-down-alone in careless-operator');
+    for (const lifeline of ['A1 as r1 primary', 'A2 as r2 primary', 'B1 as r1 secondary', 'B2 as r2 secondary'])
+      expect(diagram).toContain(`participant ${lifeline}`);
+    expect(diagram).toMatch(/Note over A\d: 11\. normal-partner-down-command/);
   });
 
   it('a host crash moves every running relationship of that host in one step', () => {
