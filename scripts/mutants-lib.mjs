@@ -1,12 +1,13 @@
 // Mutation testing of a spec: every single-rule mutant (drop a rule, change
 // its target, widen or narrow its partner guard, swap its role) is checked
-// and explored; it is killed when the checker rejects it or some verdict
-// differs from the original's. A survivor is equivalent when every
+// and explored; it is killed when the checker rejects it, a scenario of the
+// spec fails on it, or some verdict differs from the original's. A survivor is equivalent when every
 // configuration reaches exactly the same pair states with the same number
 // of transitions; otherwise it is reported.
 import { parse, stringify } from 'yaml';
 import { allConfigurations } from '../dist/explore/configuration.js';
 import { explore } from '../dist/explore/explore.js';
+import { replayScenarios } from '../dist/explore/replay-scenarios.js';
 import { exploreMatrix } from '../dist/explore/run-explorer.js';
 import { checkSpec } from '../dist/model/check-spec.js';
 
@@ -83,6 +84,8 @@ export function judgeMutants(text, mutants) {
   return mutants.map((m) => {
     const checked = checkSpec('mutant.yaml', stringify(m.spec, { aliasDuplicateObjects: false }));
     if (!checked.model) return { id: m.id, verdict: 'killed', by: `checker: ${checked.diagnostics[0]?.code}` };
+    const failed = replayScenarios(checked.model, { file: 'mutant.yaml', locate: checked.locate }).runs.find((r) => !r.ok);
+    if (failed) return { id: m.id, verdict: 'killed', by: `scenario: ${failed.name}` };
     const got = signature(checked.model);
     if (JSON.stringify(got) !== want) {
       const changed = got.find((c, i) => JSON.stringify(c) !== JSON.stringify(JSON.parse(want)[i]));

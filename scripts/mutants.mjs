@@ -30,9 +30,10 @@ const killed = count('killed');
 const equivalent = count('equivalent');
 const survived = count('survived');
 const byChecker = rows.filter((r) => r.by.startsWith('checker')).length;
+const byScenario = rows.filter((r) => r.by.startsWith('scenario')).length;
 for (const r of rows.filter((r) => r.verdict !== 'killed')) process.stdout.write(`${r.verdict.padEnd(10)} ${r.id} (${r.by})\n`);
 process.stdout.write(
-  `\n${rows.length} mutants in ${((performance.now() - started) / 1000).toFixed(1)} s: ${killed} killed (${byChecker} by the checker, ${killed - byChecker} by the explorer), ${equivalent} equivalent, ${survived} survived\n` +
+  `\n${rows.length} mutants in ${((performance.now() - started) / 1000).toFixed(1)} s: ${killed} killed (${byChecker} by the checker, ${byScenario} by a scenario, ${killed - byChecker - byScenario} by the explorer), ${equivalent} equivalent, ${survived} survived\n` +
     `kill rate: ${((100 * killed) / Math.max(1, rows.length - equivalent)).toFixed(1)}% of non-equivalent mutants\n`,
 );
 process.exitCode = survived > 0 ? 1 : 0;

@@ -37,8 +37,9 @@ export async function runCheck(options: CliOptions, io: CliIo, paint: Paint): Pr
   printDiagnostics(result.diagnostics, result.checked, io.stdout, paint);
   if (result.ok) {
     const verdicts = result.matrix ? `; ${count(result.matrix.configurations.length, 'configuration')} with the expected verdicts` : '';
+    const scenarios = result.scenarios.length ? `; ${count(result.scenarios.length, 'scenario')} as written` : '';
     const outputs = result.groups.length ? `; ${count(fileCount(result.groups), 'generated file')} up to date` : '';
-    io.stdout(`${options.spec}: ok (${summary(result.checked)}${verdicts}${outputs})\n`);
+    io.stdout(`${options.spec}: ok (${summary(result.checked)}${verdicts}${scenarios}${outputs})\n`);
     return EXIT.ok;
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,4 +1,6 @@
 import type { Model } from '../model/model.js';
+import { parseServerNotation } from '../spec/server-notation.js';
+import type { PairSpecState, Spec } from '../spec/spec-types.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
 import { validatorRules } from './transition-table.js';
@@ -103,6 +105,32 @@ export function generateJsonMachine(model: Model, options: GenerateOptions): Art
         evidence: d.evidence,
       })),
     })),
+    scenarios: (spec.scenarios ?? []).map((sc) => ({
+      name: sc.name,
+      description: sc.description,
+      ref: sc.ref ?? null,
+      from: sc.from ? pairOf(spec, sc.from) : null,
+      steps: sc.steps.map((step) => ({
+        server: step.server ?? null,
+        rule: step.rule ?? null,
+        event: step.event ?? null,
+        expect: step.expect ? pairOf(spec, step.expect) : null,
+        next: step.next ?? null,
+      })),
+    })),
   };
   return [{ path: `${spec.name}.json`, contents: `${JSON.stringify(machine, null, 2)}\n` }];
+}
+
+/** A scenario's pair spelt out: each role's state, memory and flag, in role order, and the network (null: unchanged). */
+function pairOf(spec: Spec, pair: PairSpecState) {
+  return {
+    servers: Object.fromEntries(
+      spec.roles.map((r) => {
+        const server = parseServerNotation(pair[r.name] ?? '');
+        return [r.name, { state: server?.state ?? null, memory: server?.memory ?? null, flag: server?.flag ?? false }];
+      }),
+    ),
+    network: pair.network ?? null,
+  };
 }

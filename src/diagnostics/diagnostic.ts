@@ -42,6 +42,9 @@ export const DIAGNOSTIC_CODES = [
   'UNEXPECTED_VERDICT',
   'EXPLORATION_LIMIT',
   'MODEL_TOO_LARGE',
+  'SCENARIO_MISMATCH',
+  'SCENARIO_STEP_IMPOSSIBLE',
+  'SCENARIO_NEXT_MISMATCH',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

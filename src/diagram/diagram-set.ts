@@ -1,5 +1,6 @@
 import type { Artifact } from '../codegen/artifact.js';
 import { mermaidId } from '../codegen/escape.js';
+import type { ScenarioRun } from '../explore/replay-scenarios.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
 import type { Model, RoleId } from '../model/model.js';
 import { renderPairDiagram } from './pair-diagram.js';
@@ -35,4 +36,13 @@ export function generateDiagrams(model: Model, matrix: MatrixReport): Artifact[]
     }
   }
   return out;
+}
+
+/**
+ * A scenario's run as a sequence diagram. Scenarios are many, so their
+ * diagrams live only inside the pages (GitHub draws them) and are not
+ * rendered to SVG one by one.
+ */
+export function renderScenarioDiagram(model: Model, run: ScenarioRun): string {
+  return renderTraceDiagram(run.trace, model.roles, `scenario ${run.name}${run.ref ? ` (${run.ref})` : ''}`);
 }

@@ -1,10 +1,11 @@
 import type { Artifact, GenerateOptions } from '../codegen/artifact.js';
 import { bannerLines } from '../codegen/banner.js';
-import { traceDiagramName } from '../diagram/diagram-set.js';
+import { renderScenarioDiagram, traceDiagramName } from '../diagram/diagram-set.js';
 import { pairMatrix } from '../diagram/pair-diagram.js';
 import { ruleLabel } from '../diagram/state-diagram.js';
 import { verdictCell } from '../explore/format-report.js';
 import type { ReachablePairs } from '../explore/reachable-pairs.js';
+import type { ScenarioRun } from '../explore/replay-scenarios.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
 import { formatTrace } from '../explore/trace.js';
 import { type Model, TO_MEMORY } from '../model/model.js';
@@ -17,7 +18,13 @@ import { md, table } from './markdown.js';
  * and the rendered SVGs are linked beside them. No timings: the pages are
  * compared byte for byte by `fsmkit check`.
  */
-export function generateDocs(model: Model, matrix: MatrixReport, diagrams: readonly Artifact[], options: GenerateOptions): Artifact[] {
+export function generateDocs(
+  model: Model,
+  matrix: MatrixReport,
+  diagrams: readonly Artifact[],
+  options: GenerateOptions,
+  scenarios: readonly ScenarioRun[] = [],
+): Artifact[] {
   const pairs = matrix.configurations.find((c) => c.pairs)?.pairs;
   const banner = `<!-- ${bannerLines(options).join(' ').replace(/--/g, '- -')} -->`;
   const mermaid = (path: string) => {
@@ -71,15 +78,27 @@ export function generateDocs(model: Model, matrix: MatrixReport, diagrams: reado
     '',
     ...table(['configuration', 'states', 'transitions', 'diameter', ...properties.map(md)], matrixRows),
     '',
+    ...(scenarios.length
+      ? [
+          '## Scenarios',
+          '',
+          `${scenarios.length} short runs written from the source document pin its behaviour step by step: [scenarios.md](scenarios.md).`,
+          '',
+        ]
+      : []),
     ...(pairs ? pairSection(model, pairs, mermaid) : []),
   ];
   const pages: Artifact[] = [{ path: 'index.md', contents: `${index.join('\n').replace(/\n{3,}/g, '\n\n')}\n` }];
-  for (const s of spec.states) pages.push({ path: `states/${s.name}.md`, contents: statePage(model, s.name, banner) });
+  for (const s of spec.states) {
+    const passing = scenarios.filter((run) => run.trace.some((step) => step.after.relationships.some((r) => Object.values(r).some((v) => v.state === s.name))));
+    pages.push({ path: `states/${s.name}.md`, contents: statePage(model, s.name, banner, scenarioSection(model, passing)) });
+  }
+  if (scenarios.length > 0) pages.push({ path: 'scenarios.md', contents: scenariosPage(model, scenarios, banner) });
   pages.push({ path: 'traces.md', contents: tracesPage(model, matrix, diagrams, banner) });
   return pages;
 }
 
-function statePage(model: Model, name: string, banner: string): string {
+function statePage(model: Model, name: string, banner: string, scenarios: readonly string[]): string {
   const spec = model.spec;
   const s = spec.states.find((x) => x.name === name);
   const id = model.stateByName.get(name) as number;
@@ -123,6 +142,7 @@ function statePage(model: Model, name: string, banner: string): string {
     '',
     ...(incoming.length ? table(['rule', 'from', 'when', 'what'], incoming) : ['None.']),
     '',
+    ...(scenarios.length ? ['## Scenarios through this state', '', ...scenarios] : []),
     '[All states](../index.md)',
   ];
   return `${lines.join('\n')}\n`;
@@ -147,6 +167,35 @@ function tracesPage(model: Model, matrix: MatrixReport, diagrams: readonly Artif
   if (!any) lines.push('No property is violated in any configuration.', '');
   lines.push('[Overview](index.md)');
   return `${lines.join('\n')}\n`;
+}
+
+/** Every scenario: what it shows, its section, and the run as text and as a sequence diagram. */
+function scenariosPage(model: Model, runs: readonly ScenarioRun[], banner: string): string {
+  const lines = [
+    banner,
+    '# Scenarios',
+    '',
+    "Short runs of the pair written from the source document and replayed by `fsmkit check` through the explorer's stepper; each must end where the spec says after every step.",
+    '',
+    ...scenarioSection(model, runs, (run) => ['```text', ...formatTrace(run.trace, model.roles), '```', '']),
+    '[Overview](index.md)',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Each run as a heading, its description and section, then `extra` lines and its sequence diagram. */
+function scenarioSection(model: Model, runs: readonly ScenarioRun[], extra: (run: ScenarioRun) => string[] = () => []): string[] {
+  return runs.flatMap((run) => [
+    `### Scenario ${md(run.name)}`,
+    '',
+    `${md(run.description)}${run.ref ? ` (section ${md(run.ref)})` : ''}`,
+    '',
+    ...extra(run),
+    '```mermaid',
+    renderScenarioDiagram(model, run).trimEnd(),
+    '```',
+    '',
+  ]);
 }
 
 /** GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped. */

@@ -47,6 +47,12 @@ export interface TraceStep {
 /** A path from the initial state: step 0 is the start. */
 export type Trace = TraceStep[];
 
+/** One relationship's pair state as a trace step's `after`. */
+export function pairTraceView(model: Model, p: PairState): TraceView {
+  const view = pairView(model, p);
+  return { network: view.network, relationships: [view.servers] };
+}
+
 /** A pair state as plain data. */
 export function pairView(model: Model, p: PairState): PairView {
   const servers: Record<string, ServerView> = {};

@@ -5,6 +5,7 @@ import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diag
 import { generateDiagrams } from '../diagram/diagram-set.js';
 import { generateDocs } from '../docs/docs-pages.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions } from '../explore/explore.js';
+import { replayScenarios, type ScenarioRun } from '../explore/replay-scenarios.js';
 import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
 import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
@@ -35,6 +36,8 @@ export interface ProjectCheck {
   groups: OutputGroup[];
   /** The configuration x property matrix, when the spec declares configurations. */
   matrix?: MatrixReport;
+  /** The spec's scenarios as replayed. */
+  scenarios: ScenarioRun[];
   diagnostics: Diagnostic[];
   ok: boolean;
 }
@@ -56,7 +59,13 @@ export async function checkProject(options: ProjectOptions): Promise<ProjectChec
     for (const group of prepared.groups) diagnostics.push(...(await compareOutputs(group.dir, group.artifacts, fix, options.root)));
   }
   const sorted = sortDiagnostics(diagnostics);
-  const result: ProjectCheck = { checked: prepared.checked, groups: prepared.groups, diagnostics: sorted, ok: !hasErrors(sorted) };
+  const result: ProjectCheck = {
+    checked: prepared.checked,
+    groups: prepared.groups,
+    scenarios: prepared.scenarios,
+    diagnostics: sorted,
+    ok: !hasErrors(sorted),
+  };
   if (prepared.matrix) result.matrix = prepared.matrix;
   return result;
 }
@@ -82,7 +91,8 @@ export async function generateProject(options: ProjectOptions): Promise<ProjectG
   const { checked, groups } = prepared;
   const base: ProjectGenerate = { checked, groups, written: [], diagnostics: prepared.diagnostics, ok: false };
   if (prepared.matrix) base.matrix = prepared.matrix;
-  const blocking = prepared.diagnostics.filter((d) => d.code !== 'UNEXPECTED_VERDICT' && d.code !== 'EXPLORATION_LIMIT');
+  // Behaviour findings (verdicts, scenarios) do not stop the writing: the docs then show what the spec does now.
+  const blocking = prepared.diagnostics.filter((d) => !BEHAVIOUR_FINDINGS.has(d.code));
   if (!checked.spec || hasErrors(blocking)) return base;
   if (groups.length === 0) {
     const noDir: Diagnostic = {
@@ -112,9 +122,18 @@ export async function generateProject(options: ProjectOptions): Promise<ProjectG
   return { ...base, written: files.map((f) => f.path), ok: !hasErrors(prepared.diagnostics) };
 }
 
+const BEHAVIOUR_FINDINGS = new Set<Diagnostic['code']>([
+  'UNEXPECTED_VERDICT',
+  'EXPLORATION_LIMIT',
+  'SCENARIO_MISMATCH',
+  'SCENARIO_STEP_IMPOSSIBLE',
+  'SCENARIO_NEXT_MISMATCH',
+]);
+
 interface Prepared {
   checked: CheckedSpec;
   groups: OutputGroup[];
+  scenarios: ScenarioRun[];
   matrix?: MatrixReport;
   diagnostics: Diagnostic[];
 }
@@ -124,7 +143,12 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   const checked = await loadSpec(options.specFile, resolve(options.root, options.specFile));
   const diagnostics = [...checked.diagnostics];
   const { spec, model } = checked;
-  if (!spec || !model) return { checked, groups: [], diagnostics };
+  if (!spec || !model) return { checked, groups: [], scenarios: [], diagnostics };
+  const scenarios = replayScenarios(model, {
+    file: checked.file,
+    locate: checked.locate ?? (() => ({ start: { line: 1, col: 1 }, end: { line: 1, col: 1 } })),
+  });
+  diagnostics.push(...scenarios.diagnostics);
   const exploreOptions = options.explore ?? DEFAULT_EXPLORE_OPTIONS;
   // One run per configuration; the one the docs draw keeps its reachable pairs.
   const matrix = spec.pair && spec.configurations?.length ? exploreMatrix(model, exploreOptions, undefined, spec.outputs?.docs?.pairs) : undefined;
@@ -143,7 +167,7 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
         start: checked.locate?.(['outputs']).start ?? { line: 1, col: 1 },
         hint: 'run fsmkit from the project folder, or point `outputs.dir` (or --out) inside it',
       });
-      return { checked, groups: [], diagnostics };
+      return { checked, groups: [], scenarios: scenarios.runs, diagnostics };
     }
   }
   const groups: OutputGroup[] = [];
@@ -153,10 +177,10 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   if (code.dir !== undefined) groups.push({ dir: code.dir, artifacts: generate(model, label(code.dir)) });
   if (docs.dir !== undefined && matrix) {
     const diagrams = generateDiagrams(model, matrix);
-    const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)));
+    const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)), scenarios.runs);
     groups.push({ dir: docs.dir, artifacts: [...diagrams, ...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
   }
-  const prepared: Prepared = { checked, groups, diagnostics };
+  const prepared: Prepared = { checked, groups, scenarios: scenarios.runs, diagnostics };
   if (matrix) prepared.matrix = matrix;
   return prepared;
 }

@@ -1,4 +1,5 @@
 import { checkPropertiesAndConfigurations } from './check-properties.js';
+import { checkScenarios } from './check-scenarios.js';
 import type { DataPath } from './read-yaml.js';
 import type { Reporter } from './reporter.js';
 import { eventScope, MEMORY_TARGET, type Spec } from './spec-types.js';
@@ -179,7 +180,16 @@ export function checkReferences(spec: Spec, report: Reporter): void {
       );
     }
     if (on.some((name) => events.get(name)?.kind === 'link-lost')) {
-      if (on.length > 1 || partnerGuarded || r.link !== undefined || r.to === MEMORY_TARGET) {
+      if (
+        on.length > 1 ||
+        partnerGuarded ||
+        r.link !== undefined ||
+        r.to === MEMORY_TARGET ||
+        r.role !== undefined ||
+        r.flag !== undefined ||
+        r.partner_running !== undefined ||
+        r.set_memory !== undefined
+      ) {
         report.error(
           'MISUSED_FIELD',
           at('on'),
@@ -257,6 +267,7 @@ export function checkReferences(spec: Spec, report: Reporter): void {
     });
   });
   checkPropertiesAndConfigurations(spec, report, stateList);
+  checkScenarios(spec, report, state, role);
 }
 
 /** A rule may only move a role between states that role may hold. */

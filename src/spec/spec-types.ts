@@ -21,6 +21,7 @@ export interface Spec {
   properties?: PropertySpec[];
   configurations?: ConfigurationSpec[];
   profiles?: ProfileSpec[];
+  scenarios?: ScenarioSpec[];
 }
 
 export interface Described {
@@ -159,4 +160,28 @@ export interface ProfileSpec {
   description: string;
   merges_steps?: boolean;
   departures?: DepartureSpec[];
+}
+
+/**
+ * A pair written as the spec writes it: each role's server in the notation
+ * `STATE`, `STATE[MEMORY]`, with a trailing `*` when the flag is set, and
+ * optionally the network.
+ */
+export type PairSpecState = Record<string, string> & { network?: 'up' | 'down' };
+
+/** One step of a scenario: a rule or an event of one server (or of the network), then what must hold. */
+export interface ScenarioStepSpec {
+  server?: string;
+  rule?: string;
+  event?: string;
+  expect?: PairSpecState;
+  /** Exactly the protocol steps possible afterwards, as `role:rule-id`. */
+  next?: string[];
+}
+
+/** A short run of the pair written from the source document, replayed by `fsmkit check`. */
+export interface ScenarioSpec extends Described {
+  name: string;
+  from?: PairSpecState;
+  steps: ScenarioStepSpec[];
 }

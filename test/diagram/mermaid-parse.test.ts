@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeMermaidLabel } from '../../src/codegen/escape.js';
-import { generateDiagrams } from '../../src/diagram/diagram-set.js';
+import { generateDiagrams, renderScenarioDiagram } from '../../src/diagram/diagram-set.js';
 import { renderTraceDiagram } from '../../src/diagram/trace-diagram.js';
+import { replayScenarios } from '../../src/explore/replay-scenarios.js';
 import { exploreMatrix } from '../../src/explore/run-explorer.js';
 import type { Trace } from '../../src/explore/trace.js';
 import { loadSpec } from '../../src/model/check-spec.js';
@@ -50,6 +51,14 @@ describe.skipIf(!browserPath)("mermaid's own parser", () => {
     const diagrams = diagramsOf((await loadSpec(BUNDLED_SPEC)).model as Model, 'careful-operator');
     expect(diagrams.length).toBeGreaterThanOrEqual(7);
     expect(await parse(diagrams.map((d) => d.contents))).toEqual([]);
+  });
+
+  it('accepts the sequence diagram of every scenario of the failover spec', async () => {
+    const checked = await loadSpec(BUNDLED_SPEC);
+    const model = checked.model as Model;
+    const { runs } = replayScenarios(model, { file: checked.file, locate: checked.locate as NonNullable<typeof checked.locate> });
+    expect(runs.length).toBeGreaterThanOrEqual(20);
+    expect(await parse(runs.map((run) => renderScenarioDiagram(model, run)))).toEqual([]);
   });
 
   it('accepts every diagram of the toy spec', async () => {

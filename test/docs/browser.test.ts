@@ -57,6 +57,6 @@ describe.skipIf(!browserPath)('the rendered docs in a real browser', () => {
     const io = captureIo(dir);
     expect(await runCli(['start', '--no-svg'], io)).toBe(0);
     expect(io.err().trim().split('\n')).toEqual(['fsmkit: SVG skipped (--no-svg)']);
-    expect(io.out()).toContain('wrote 23 files to docs/generated');
+    expect(io.out()).toContain('wrote 24 files to docs/generated');
   });
 });
