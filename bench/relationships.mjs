@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfiguration } from '../dist/explore/configuration.js';
-import { exploreSystem } from '../dist/explore/explore-system.js';
+import { explore } from '../dist/explore/explore.js';
 import { generatePromela } from '../dist/export/promela.js';
 import { loadSpec } from '../dist/model/check-spec.js';
 import { exploreWithXState } from './xstate-pair.mjs';
@@ -105,7 +105,7 @@ function fastest(runs, explore) {
 /** fsmkit against XState v5 + @xstate/graph on one configuration with one relationship. */
 function againstXState(name) {
   const c = resolveConfiguration(model, name);
-  const ours = fastest(100, () => exploreSystem(model, c, { relationships: 1, symmetry: true }).states.size);
+  const ours = fastest(100, () => explore(model, c, { relationships: 1, symmetry: true }).states.size);
   const theirs = fastest(3, () => exploreWithXState(model, c));
   const same = ours.states === theirs.states ? '' : ' (STATE COUNTS DIFFER)';
   out(

@@ -5,8 +5,8 @@
 import { getAdjacencyMap } from '@xstate/graph';
 import { assign, createMachine } from 'xstate';
 import { initialPair, PAIR_WIDTH } from '../dist/explore/pair-codec.js';
+import { PairStepper } from '../dist/explore/pair-stepper.js';
 import { stepTable } from '../dist/explore/steps.js';
-import { PairStepper } from '../dist/explore/successors.js';
 
 /** Explores the pair of one configuration with @xstate/graph; returns the number of states found. */
 export function exploreWithXState(model, config) {

@@ -224,7 +224,7 @@ export interface TransitionContext {
   role: RoleName;
   /** The state the partner shows (its previous state while it shows its memory). */
   partner?: StateLike;
-  /** Whether the partner shows a remembered state rather than its own. */
+  /** Whether the partner shows a remembered state (its state shows memory) rather than its own. */
   partnerShowsMemory?: boolean;
   /** Whether the partner is running. */
   partnerRunning?: boolean;

@@ -3,9 +3,9 @@
  * explored, and turned into code, diagrams and documentation.
  *
  * Read and check a spec with {@link loadSpec} or {@link checkSpec}; explore
- * the pair with {@link exploreMatrix} or {@link exploreConfiguration} (K
- * relationships between two hosts: pass a {@link SystemShape}, or use
- * {@link exploreSystem} and {@link checkSystemProperties});
+ * the pair with {@link exploreMatrix} or {@link exploreConfiguration}, or
+ * step by step with {@link explore} and {@link checkProperties} (K
+ * relationships between two hosts: pass a {@link Shape});
  * generate artifacts with {@link generate}, diagrams with
  * {@link generateDiagrams} and pages with {@link generateDocs}; judge real
  * logs with {@link checkLog}; run the CLI's jobs with {@link checkProject}
@@ -23,14 +23,20 @@ export { generateDiagrams } from './diagram/diagram-set.js';
 export { findBrowser, type RenderResult, renderDiagrams } from './diagram/render.js';
 export { generateDocs } from './docs/docs-pages.js';
 export { allConfigurations, type Configuration, resolveConfiguration } from './explore/configuration.js';
-export { DEFAULT_EXPLORE_OPTIONS, type ExploredGraph, type ExploreOptions, explore } from './explore/explore.js';
-export { exploreSystem, type SystemGraph, type SystemShape } from './explore/explore-system.js';
+export {
+  DEFAULT_EXPLORE_OPTIONS,
+  type ExploredGraph,
+  type ExploreLimit,
+  type ExploreOptions,
+  explore,
+  PAIR_SHAPE,
+  type Shape,
+} from './explore/explore.js';
 export { formatConfiguration, formatMatrix } from './explore/format-report.js';
-export type { Verdict } from './explore/properties.js';
+export { checkProperties, type Verdict } from './explore/properties.js';
+export type { PairTransition, ReachablePairs } from './explore/reachable-pairs.js';
 export { type ConfigurationReport, exploreConfiguration, exploreMatrix, type MatrixReport } from './explore/run-explorer.js';
-export { checkSystemProperties } from './explore/system-properties.js';
-export type { SystemTrace, SystemTraceStep, SystemView } from './explore/system-trace.js';
-export type { Trace, TraceStep } from './explore/trace.js';
+export type { PairView, ServerView, Trace, TraceStep, TraceView } from './explore/trace.js';
 export { generatePromela } from './export/promela.js';
 export { type CheckLogOptions, checkLog, type LogInput, type LogReport } from './log/check-log.js';
 export { formatLogReport } from './log/format-log-report.js';

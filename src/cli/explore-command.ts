@@ -1,7 +1,6 @@
 import type { Paint } from '../diagnostics/format.js';
 import { resolveConfiguration } from '../explore/configuration.js';
-import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, type ExploreProgress } from '../explore/explore.js';
-import type { SystemShape } from '../explore/explore-system.js';
+import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, type ExploreProgress, type Shape } from '../explore/explore.js';
 import { formatConfiguration, formatMatrix } from '../explore/format-report.js';
 import { exploreConfiguration, exploreMatrix, shapeOf } from '../explore/run-explorer.js';
 import { didYouMean } from '../spec/suggest.js';
@@ -11,17 +10,6 @@ import { loadModelOrReport } from './print.js';
 
 /** `fsmkit explore`: the paired explorer, one configuration or the whole matrix. */
 export async function runExplore(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
-  try {
-    return await explore(options, io, paint);
-  } catch (error) {
-    // The system explorer's size limits (too many local states for the key) are the user's to adjust.
-    if (!(error instanceof RangeError)) throw error;
-    clearProgress(io);
-    throw new UsageError(error.message, 'lower --relationships, or explore a configuration with fewer environment steps');
-  }
-}
-
-async function explore(options: CliOptions, io: CliIo, paint: Paint): Promise<ExitCode> {
   const model = await loadModelOrReport(options.spec, io.cwd, io.stdout, paint, 'nothing explored');
   if (!model) return EXIT.failed;
   if (!model.spec.pair)
@@ -53,7 +41,7 @@ async function explore(options: CliOptions, io: CliIo, paint: Paint): Promise<Ex
 }
 
 /** The shape the command line asks for: --relationships K (any K, so K = 1 can be timed on the same engine). */
-function shapeFrom(options: CliOptions): SystemShape | undefined {
+function shapeFrom(options: CliOptions): Shape | undefined {
   if (options.relationships === undefined) {
     if (options.symmetry !== undefined) throw new UsageError('--symmetry and --no-symmetry need --relationships');
     return undefined;

@@ -27,7 +27,7 @@ export async function runExport(options: CliOptions, io: CliIo, paint: Paint): P
   const config = resolveConfiguration(model, name);
   if (!config) throw new UsageError(`${options.spec} has no configuration "${name}"`, didYouMean(name, names) ?? `configurations: ${names.join(', ')}`);
   const check = promelaCheck(options.check, model.spec.properties ?? []);
-  const relationships = options.relationships ?? config.spec?.relationships ?? 1;
+  const relationships = options.relationships ?? config.shape.relationships;
   const k = relationships > 1 ? ` --relationships ${relationships}` : '';
   const banner = [
     `Exported by fsmkit from ${options.spec}, configuration ${config.name}${k ? `, ${relationships} relationships` : ''}${check.kind === 'none' ? '' : `, checking ${options.check}`}.`,

@@ -1,15 +1,17 @@
-import type { Spec, StateSpec } from '../spec/spec-types.js';
+import type { Model } from '../model/model.js';
+import type { StateSpec } from '../spec/spec-types.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
 import { cStringLiteral, escapeCComment, upperSnake } from './escape.js';
 
 /**
  * Generates a C header whose enum is exactly the spec's enum numbering
- * (`typedef enum _FSM_STATE { ... } FSM_STATE;`, as in Windows' Dhcpsapi.h),
+ * (`typedef enum _FSM_STATE { ... } FSM_STATE;`, in the style of the Windows SDK headers),
  * with lookups to and from every other numbering and alias as static inline
  * functions (unused ones cost nothing and warn about nothing).
  */
-export function generateCHeader(spec: Spec, options: GenerateOptions): Artifact[] {
+export function generateCHeader(model: Model, options: GenerateOptions): Artifact[] {
+  const spec = model.spec;
   const config = spec.outputs?.enum;
   if (!config) return [];
   const type = upperSnake(config.name);

@@ -62,7 +62,7 @@ export function tsStringLiteral(text: string): string {
   return escapeJsonText(JSON.stringify(text));
 }
 
-/** UPPER_SNAKE form of a name: `FsmState` → `FSM_STATE`, `isc` → `ISC`. */
+/** UPPER_SNAKE form of a name: `FsmState` → `FSM_STATE`, `json` → `JSON`. */
 export function upperSnake(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')

@@ -1,4 +1,4 @@
-import type { Spec } from '../spec/spec-types.js';
+import type { Model } from '../model/model.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { generateCHeader } from './c-header.js';
 import { generateJsonMachine } from './json-machine.js';
@@ -6,15 +6,16 @@ import { generateTsEnum } from './ts-enum.js';
 import { generateTsValidator } from './ts-validator.js';
 
 /**
- * Every artifact the spec produces, sorted by path. Pure: the same spec and
- * options give the same bytes.
+ * Every artifact the spec produces, sorted by path. Generators take the
+ * compiled model (defaults filled in once, by `compileModel`). Pure: the
+ * same model and options give the same bytes.
  */
-export function generate(spec: Spec, options: GenerateOptions): Artifact[] {
+export function generate(model: Model, options: GenerateOptions): Artifact[] {
   const artifacts = [
-    ...generateTsEnum(spec, options),
-    ...generateTsValidator(spec, options),
-    ...generateCHeader(spec, options),
-    ...generateJsonMachine(spec, options),
+    ...generateTsEnum(model, options),
+    ...generateTsValidator(model, options),
+    ...generateCHeader(model, options),
+    ...generateJsonMachine(model, options),
   ];
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,5 +1,6 @@
+import type { Model } from '../model/model.js';
 import { parseServerNotation } from '../spec/server-notation.js';
-import { eventScope, type PairSpecState, type Spec } from '../spec/spec-types.js';
+import type { PairSpecState, Spec } from '../spec/spec-types.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
 import { escapeJsonText } from './escape.js';
@@ -11,12 +12,12 @@ export const MACHINE_FORMAT_VERSION = 1;
 export const MACHINE_SCHEMA_ID = 'https://fsmkit.dev/schema/machine-1.json';
 
 /**
- * The compiled spec as JSON for other languages: every default filled in,
- * guards spelt out, keys in a fixed order. Its schema is
+ * The compiled model as JSON for other languages: every default filled in
+ * (by the model), guards spelt out, keys in a fixed order. Its schema is
  * spec/fsmkit-machine.schema.json; docs/json-format.md explains it.
  */
-export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artifact[] {
-  const serves = new Map(spec.services.map((s) => [s.name, s.serves]));
+export function generateJsonMachine(model: Model, options: GenerateOptions): Artifact[] {
+  const spec = model.spec;
   const machine = {
     $schema: MACHINE_SCHEMA_ID,
     format: MACHINE_FORMAT,
@@ -31,35 +32,35 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
     services: spec.services.map((s) => ({ name: s.name, description: s.description, serves: s.serves })),
     memory: spec.memory ? { name: spec.memory.name, description: spec.memory.description, ref: spec.memory.ref ?? null } : null,
     flag: spec.flag ? { name: spec.flag.name, description: spec.flag.description, watch: spec.flag.watch, ref: spec.flag.ref ?? null } : null,
-    states: spec.states.map((s) => ({
+    states: spec.states.map((s, i) => ({
       name: s.name,
       values: Object.fromEntries(spec.numberings.map((n) => [n.name, s.values[n.name] ?? null])),
       aliases: Object.fromEntries((spec.aliases ?? []).map((a) => [a.name, s.aliases?.[a.name] ?? null])),
       service: s.service,
-      serves: serves.get(s.service) ?? false,
+      serves: model.states[i]?.serves,
       communicating: s.communicating,
       roles: s.roles,
-      running: s.running ?? true,
-      memory: s.memory ?? false,
-      showsMemory: s.shows === 'memory',
-      announced: s.announced ?? false,
-      final: s.final ?? false,
+      running: model.states[i]?.running,
+      memory: model.states[i]?.memory,
+      showsMemory: model.states[i]?.showsMemory,
+      announced: model.states[i]?.announced,
+      final: model.states[i]?.final,
       description: s.description,
       ref: s.ref ?? null,
     })),
-    events: spec.events.map((e) => ({
+    events: spec.events.map((e, i) => ({
       name: e.name,
       kind: e.kind,
       action: e.action ?? null,
       to: e.to ?? null,
       memory: e.memory ?? null,
-      healing: e.kind === 'protocol' || (e.healing ?? false),
-      partnerRunning: e.partner_running ?? null,
-      scope: eventScope(e),
+      healing: model.events[i]?.healing,
+      partnerRunning: model.events[i]?.partnerRunning ?? null,
+      scope: model.events[i]?.scope,
       description: e.description,
       ref: e.ref ?? null,
     })),
-    rules: validatorRules(spec, false),
+    rules: validatorRules(model, false),
     // User mappings are rebuilt in a fixed key order: the order keys were written in changes no byte.
     pair: spec.pair
       ? {
@@ -77,12 +78,12 @@ export function generateJsonMachine(spec: Spec, options: GenerateOptions): Artif
       description: p.description,
       ref: p.ref ?? null,
     })),
-    configurations: (spec.configurations ?? []).map((c) => ({
+    configurations: (spec.configurations ?? []).map((c, i) => ({
       name: c.name,
       description: c.description,
       steps: c.steps,
-      relationships: c.relationships ?? 1,
-      symmetry: c.symmetry ?? true,
+      relationships: model.shapes[i]?.relationships,
+      symmetry: model.shapes[i]?.symmetry,
       expect: Object.fromEntries(
         (spec.properties ?? [])
           .filter((p) => c.expect?.[p.name] !== undefined)

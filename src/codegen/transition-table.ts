@@ -1,7 +1,6 @@
-import { compileModel } from '../model/compile-model.js';
+import { type Model, NO_MEMORY, TO_MEMORY } from '../model/model.js';
 import { rememberedStates } from '../model/remembered-states.js';
-import { MEMORY_TARGET, type Spec } from '../spec/spec-types.js';
-
+import { MEMORY_TARGET } from '../spec/spec-types.js';
 /** A rule as the generated artifacts (validator, JSON, C) present it: halts expanded, defaults filled. */
 export interface TableRule {
   id: string;
@@ -22,41 +21,46 @@ export interface TableRule {
 }
 
 /**
- * The spec's rules, then (unless `withHalts` is false) one row per halting
- * environment event, from every running state. Link-lost rules happen as the link goes down, so their
- * link condition reads "down".
+ * The model's rules, then (unless `withHalts` is false) one row per halting
+ * environment event, from every running state. Link-lost rules happen as the
+ * link goes down, so their link condition reads "down". Defaults come from
+ * the model; only the spec's wording (partner lists as written, refs,
+ * descriptions) is read from the spec.
  */
-export function validatorRules(spec: Spec, withHalts = true): TableRule[] {
-  const kindOf = new Map(spec.events.map((e) => [e.name, e.kind]));
-  const rows: TableRule[] = spec.rules.map((r) => {
-    const on = Array.isArray(r.on) ? r.on : [r.on];
-    const kind = on.some((e) => kindOf.get(e) === 'link-lost') ? 'link-lost' : on.every((e) => kindOf.get(e) === 'protocol') ? 'protocol' : 'environment';
+export function validatorRules(model: Model, withHalts = true): TableRule[] {
+  const name = (id: number) => model.states[id]?.name as string;
+  const rows: TableRule[] = model.rules.map((r) => {
+    const written = model.spec.rules[r.index];
+    const kinds = r.events.map((e) => model.events[e]?.kind);
+    const kind = kinds.includes('link-lost') ? 'link-lost' : kinds.every((k) => k === 'protocol') ? 'protocol' : 'environment';
+    const partner = written?.partner;
     return {
       id: r.id,
-      from: [r.from],
-      to: r.to,
-      on,
+      from: [name(r.from)],
+      to: r.to === TO_MEMORY ? MEMORY_TARGET : name(r.to),
+      on: r.events.map((e) => model.events[e]?.name as string),
       kind,
-      role: r.role ?? null,
-      link: kind === 'link-lost' ? 'down' : (r.link ?? 'ok'),
-      partner: r.partner === undefined ? null : Array.isArray(r.partner) ? r.partner : r.partner.except,
-      partnerExcept: r.partner !== undefined && !Array.isArray(r.partner),
-      partnerShowsMemory: r.partner_shows_memory ?? null,
-      partnerRunning: r.partner_running ?? null,
-      flag: r.flag === undefined ? null : r.flag === 'set',
-      setMemory: r.set_memory ?? null,
-      ref: r.ref ?? null,
-      description: r.description,
+      role: r.role === undefined ? null : model.roles[r.role],
+      link: kind === 'link-lost' ? 'down' : r.link,
+      partner: partner === undefined ? null : Array.isArray(partner) ? partner : partner.except,
+      partnerExcept: partner !== undefined && !Array.isArray(partner),
+      partnerShowsMemory: r.partnerShowsMemory ?? null,
+      partnerRunning: r.partnerRunning ?? null,
+      flag: r.flag ?? null,
+      setMemory: r.setMemory === NO_MEMORY ? null : name(r.setMemory),
+      ref: written?.ref ?? null,
+      description: written?.description ?? '',
     };
   });
   if (!withHalts) return rows;
-  const running = spec.states.filter((s) => s.running !== false && s.roles.length > 0).map((s) => s.name);
-  for (const e of spec.events) {
-    if (e.action !== 'halt' || !e.to) continue;
+  const running = model.states.filter((s) => s.running && s.roles.some(Boolean)).map((s) => s.name);
+  for (const e of model.events) {
+    if (e.action !== 'halt' || e.haltTo === undefined) continue;
+    const written = model.spec.events[e.id];
     rows.push({
       id: e.name,
       from: running,
-      to: e.to,
+      to: name(e.haltTo),
       on: [e.name],
       kind: 'environment',
       role: null,
@@ -64,28 +68,27 @@ export function validatorRules(spec: Spec, withHalts = true): TableRule[] {
       partner: null,
       partnerExcept: false,
       partnerShowsMemory: null,
-      partnerRunning: e.partner_running ?? null,
+      partnerRunning: e.partnerRunning ?? null,
       flag: null,
-      setMemory: e.memory && e.memory !== 'recorded' ? e.memory : null,
-      ref: e.ref ?? null,
-      description: e.description,
+      setMemory: e.haltMemory === undefined ? null : name(e.haltMemory),
+      ref: written?.ref ?? null,
+      description: written?.description ?? '',
     });
   }
   return rows;
 }
 
 /** Names of the states a memory may hold (see `rememberedStates`). */
-export function memoryStates(spec: Spec): string[] {
-  const model = compileModel(spec);
+export function memoryStates(model: Model): string[] {
   return rememberedStates(model).map((id) => model.states[id]?.name as string);
 }
 
-/** Every (from, to) pair a rule allows, self-moves excluded, in spec state order. */
-export function legalTransitions(spec: Spec): [string, string][] {
-  const order = new Map(spec.states.map((s, i) => [s.name, i]));
-  const memory = memoryStates(spec);
+/** Every (from, to) pair a rule of `rules` (the table with halts) allows, self-moves excluded, in state order. */
+export function legalTransitions(model: Model, rules: readonly TableRule[]): [string, string][] {
+  const order = new Map(model.states.map((s) => [s.name, s.id as number]));
+  const memory = memoryStates(model);
   const pairs = new Set<string>();
-  for (const r of validatorRules(spec)) {
+  for (const r of rules) {
     for (const from of r.from) {
       for (const to of r.to === MEMORY_TARGET ? memory : [r.to]) if (from !== to) pairs.add(`${from} ${to}`);
     }

@@ -1,4 +1,5 @@
 import { IndentationText, NewLineKind, Project, QuoteKind, VariableDeclarationKind } from 'ts-morph';
+import type { Model } from '../model/model.js';
 import type { ColumnSpec, Spec, StateSpec } from '../spec/spec-types.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
@@ -10,7 +11,8 @@ import { escapeDocComment, kebabCase, tsStringLiteral, upperSnake } from './esca
  * enum and every other numbering and alias column.
  * @returns one artifact, `<enum-name>.ts`, or none when the spec asks for no enum
  */
-export function generateTsEnum(spec: Spec, options: GenerateOptions): Artifact[] {
+export function generateTsEnum(model: Model, options: GenerateOptions): Artifact[] {
+  const spec = model.spec;
   const config = spec.outputs?.enum;
   if (!config) return [];
   const project = new Project({

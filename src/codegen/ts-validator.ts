@@ -1,4 +1,4 @@
-import type { Spec } from '../spec/spec-types.js';
+import type { Model } from '../model/model.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { bannerLines } from './banner.js';
 import { escapeDocComment, kebabCase, tsStringLiteral } from './escape.js';
@@ -10,7 +10,8 @@ import { VALIDATOR_RUNTIME } from './validator-runtime.js';
  * `as const` data, `canTransition`, `nextStates`, `checkTrace`, and a
  * `LegalTransition` type that rejects illegal literal moves at compile time.
  */
-export function generateTsValidator(spec: Spec, options: GenerateOptions): Artifact[] {
+export function generateTsValidator(model: Model, options: GenerateOptions): Artifact[] {
+  const spec = model.spec;
   if (!spec.outputs?.enum) return [];
   const lit = (v: unknown): string => {
     if (v === null || v === undefined) return 'null';
@@ -21,11 +22,12 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
       .map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : tsStringLiteral(k)}: ${lit(x)}`)
       .join(', ')} }`;
   };
-  const serves = new Map(spec.services.map((s) => [s.name, s.serves]));
-  const { name: enumName, numbering } = spec.outputs.enum;
-  const legal = legalTransitions(spec);
-  // The doc examples name a real move of this spec.
+  // The table is built once and serves both RULES and LegalTransition.
+  const rules = validatorRules(model);
+  const legal = legalTransitions(model, rules);
+  // The doc comment's example is a move this spec allows, so it names no state of another spec.
   const example = legal.find(([from, to]) => from !== to) ?? legal[0] ?? [spec.states[0]?.name ?? '', spec.states[0]?.name ?? ''];
+  const { name: enumName, numbering } = spec.outputs.enum;
   const lines: string[] = [
     ...bannerLines(options).map((l) => `// ${l}`),
     '',
@@ -51,20 +53,22 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
     '',
     '/** Events: protocol (always on), environment (faults, operators, timers), link-lost. */',
     'export const EVENTS = {',
-    ...spec.events.map((e) => `  ${tsStringLiteral(e.name)}: ${lit({ kind: e.kind, partnerRunning: e.partner_running ?? null, ref: e.ref ?? null })},`),
+    ...model.events.map(
+      (e) => `  ${tsStringLiteral(e.name)}: ${lit({ kind: e.kind, partnerRunning: e.partnerRunning ?? null, ref: spec.events[e.id]?.ref ?? null })},`,
+    ),
     '} as const;',
     'export type EventName = keyof typeof EVENTS;',
     '',
     '/** What each state means for the pair: whether it runs, what the partner sees, which roles hold it. */',
     'export const STATE_INFO = {',
-    ...spec.states.map(
-      (s) =>
-        `  ${s.name}: ${lit({ roles: s.roles, running: s.running ?? true, showsMemory: s.shows === 'memory', announced: s.announced ?? false, service: s.service, serves: serves.get(s.service) ?? false, ref: s.ref ?? null })},`,
-    ),
+    ...spec.states.map((s, i) => {
+      const state = model.states[i];
+      return `  ${s.name}: ${lit({ roles: s.roles, running: state?.running, showsMemory: state?.showsMemory, announced: state?.announced, service: s.service, serves: state?.serves, ref: s.ref ?? null })},`;
+    }),
     '} as const;',
     '',
     '/** States a server can remember; a rule going to "@memory" may lead to any of them. */',
-    `export const MEMORY_STATES: readonly StateName[] = ${lit(memoryStates(spec))};`,
+    `export const MEMORY_STATES: readonly StateName[] = ${lit(memoryStates(model))};`,
     '',
     '/** One row of the transition table. `partner` lists states the partner shows (or, with `partnerExcept`, must not show); null fields do not constrain. */',
     'export interface Rule {',
@@ -87,7 +91,7 @@ export function generateTsValidator(spec: Spec, options: GenerateOptions): Artif
     '',
     '/** The transition table: every rule of the spec, plus one row per environment step that stops a server. */',
     'export const RULES = [',
-    ...validatorRules(spec).map((r) => `  ${lit(r)},`),
+    ...rules.map((r) => `  ${lit(r)},`),
     '] as const satisfies readonly Rule[];',
     '',
     '/** Every (from, to) pair some rule allows; a literal pair outside it is a compile error where this type is used. */',

@@ -1,42 +1,33 @@
-import { type ExploredGraph, pairStateOf } from '../explore/explore.js';
-import { PAIR_WIDTH, S } from '../explore/pair-codec.js';
-import { PairStepper } from '../explore/successors.js';
+import type { ReachablePairs } from '../explore/reachable-pairs.js';
+import type { Model } from '../model/model.js';
 import type { PairGraph } from './pair-diagram.js';
 
 /**
- * The plain pair graph of an explored configuration: memory, flag and
- * network folded away; every protocol move between two different pairs
- * kept, environment steps and moves within one pair dropped. The only place
- * that knows how the explorer stores its states.
+ * The plain pair graph of the pairs one run kept: memory, flag and network
+ * folded away; every protocol move between two different pairs kept,
+ * environment steps and moves within one pair dropped.
  */
-export function pairGraphOf(graph: ExploredGraph): PairGraph {
-  const { model } = graph;
-  const states = (p: Int32Array): [string, string] => [model.states[p[S[0]] as number]?.name ?? '?', model.states[p[S[1]] as number]?.name ?? '?'];
+export function pairGraphOf(model: Model, reachable: ReachablePairs): PairGraph {
+  const [r0, r1] = model.roles;
+  const statesOf = (i: number): [string, string] => {
+    const servers = reachable.states[i]?.servers ?? {};
+    return [servers[r0]?.state ?? '?', servers[r1]?.state ?? '?'];
+  };
   const counts = new Map<string, { states: [string, string]; count: number }>();
-  const moves = new Map<string, { from: [string, string]; to: [string, string] }>();
-  const stepper = new PairStepper(model);
-  const protocol = graph.steps.filter((s) => s.protocol);
-  const here = new Int32Array(PAIR_WIDTH);
-  const next = new Int32Array(PAIR_WIDTH);
-  for (let id = 0; id < graph.keys.length; id++) {
-    const from = states(pairStateOf(graph, id, here));
-    const fromKey = from.join('|');
-    const seen = counts.get(fromKey);
+  reachable.states.forEach((_, i) => {
+    const pair = statesOf(i);
+    const key = pair.join('|');
+    const seen = counts.get(key);
     if (seen) seen.count++;
-    else counts.set(fromKey, { states: from, count: 1 });
-    for (const step of protocol) {
-      if (!stepper.apply(step, here, next)) continue;
-      const to = states(next);
-      const toKey = to.join('|');
-      if (toKey !== fromKey) moves.set(`${fromKey}>${toKey}`, { from, to });
-    }
+    else counts.set(key, { states: pair, count: 1 });
+  });
+  const moves = new Map<string, { from: [string, string]; to: [string, string] }>();
+  for (const t of reachable.transitions) {
+    if (!t.protocol) continue;
+    const from = statesOf(t.from);
+    const to = statesOf(t.to);
+    if (from.join('|') !== to.join('|')) moves.set(`${from.join('|')}>${to.join('|')}`, { from, to });
   }
   const byKey = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  return {
-    configuration: graph.config.name,
-    roles: model.roles,
-    states: model.states.map((s) => s.name),
-    pairs: byKey(counts),
-    moves: byKey(moves),
-  };
+  return { configuration: reachable.configuration, roles: model.roles, states: model.states.map((s) => s.name), pairs: byKey(counts), moves: byKey(moves) };
 }

@@ -6,7 +6,6 @@ import { ruleLabel } from '../diagram/state-diagram.js';
 import { verdictCell } from '../explore/format-report.js';
 import type { ScenarioRun } from '../explore/replay-scenarios.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
-import { formatSystemTrace } from '../explore/system-trace.js';
 import { formatTrace } from '../explore/trace.js';
 import { type Model, TO_MEMORY } from '../model/model.js';
 import { md, table } from './markdown.js';
@@ -58,9 +57,7 @@ export function generateDocs(
     String(c.states),
     String(c.transitions),
     String(c.diameter),
-    ...c.verdicts.map((v) =>
-      v.trace || v.systemTrace ? `[${md(verdictCell(v))}](traces.md#${anchor(`${c.configuration} ${v.property}`)})` : md(verdictCell(v)),
-    ),
+    ...c.verdicts.map((v) => (v.trace ? `[${md(verdictCell(v))}](traces.md#${anchor(`${c.configuration} ${v.property}`)})` : md(verdictCell(v)))),
   ]);
   const index = [
     banner,
@@ -104,7 +101,7 @@ export function generateDocs(
   ];
   const pages: Artifact[] = [{ path: 'index.md', contents: `${index.join('\n').replace(/\n{3,}/g, '\n\n')}\n` }];
   for (const s of spec.states) {
-    const passing = scenarios.filter((run) => run.trace.some((step) => Object.values(step.after.servers).some((v) => v.state === s.name)));
+    const passing = scenarios.filter((run) => run.trace.some((step) => step.after.relationships.some((r) => Object.values(r).some((v) => v.state === s.name))));
     pages.push({ path: `states/${s.name}.md`, contents: statePage(model, s.name, banner, scenarioSection(model, passing)) });
   }
   if (scenarios.length > 0) pages.push({ path: 'scenarios.md', contents: scenariosPage(model, scenarios, banner) });
@@ -186,14 +183,13 @@ function tracesPage(model: Model, matrix: MatrixReport, diagrams: readonly Artif
   let any = false;
   for (const c of matrix.configurations) {
     for (const v of c.verdicts) {
-      const steps = v.trace ?? v.systemTrace;
+      const steps = v.trace;
       if (!steps) continue;
       any = true;
       const name = `diagrams/${traceDiagramName(c.configuration, v.property)}`;
       const d = diagrams.find((x) => x.path === name);
       lines.push(`## ${md(`${c.configuration} ${v.property}`)}`, '', `${md(v.summary ?? '')} (${steps.length - 1} steps)`, '');
-      // A trace of several relationships is text only: one column per relationship (r1, r2, ...).
-      const text = v.trace ? formatTrace(v.trace, model.roles) : formatSystemTrace(v.systemTrace ?? [], model.roles);
+      const text = formatTrace(steps, model.roles);
       lines.push('```text', ...text, '```', '');
       if (d) lines.push('```mermaid', d.contents.trimEnd(), '```', '', `SVG: [${name.replace(/\.mmd$/, '.svg')}](${name.replace(/\.mmd$/, '.svg')})`, '');
     }

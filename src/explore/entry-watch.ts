@@ -1,6 +1,6 @@
 import { shownState } from '../model/guard.js';
 import type { Model, RoleId } from '../model/model.js';
-import { M, type PairState, S } from './pair-codec.js';
+import { memoryOf, type PairState, partnerOf, stateOf } from './pair-codec.js';
 
 /** An entry property as bitmaps over states: which entries are watched, from where, and which partners are allowed. */
 export interface EntryWatch {
@@ -31,11 +31,11 @@ export function entryWatches(model: Model): EntryWatch[] {
 /** Whether the step from `before` to `after` enters a watched state beside a partner the property does not allow. */
 export function entryBreach(model: Model, watch: EntryWatch, before: PairState, after: PairState): EntryBreach | undefined {
   for (const server of [0, 1] as const) {
-    const entered = after[S[server]] as number;
-    const left = before[S[server]] as number;
-    const other = (1 - server) as RoleId;
+    const entered = stateOf(after, server);
+    const left = stateOf(before, server);
+    const other = partnerOf(server);
     // The partner counts by the state it shows (its memory while it shows memory).
-    const shown = shownState(model, after[S[other]] as number, after[M[other]] as number);
+    const shown = shownState(model, stateOf(after, other), memoryOf(after, other));
     if (entered !== left && watch.enters[entered] && watch.from[left] && !watch.partner[shown]) return { server, entered, shown };
   }
   return undefined;

@@ -1,11 +1,9 @@
-import type { Model, RoleId } from '../model/model.js';
+import type { Model } from '../model/model.js';
 import type { Configuration } from './configuration.js';
-import { entryBreach, entryWatches } from './entry-watch.js';
-import { GrowableInt32 } from './growable.js';
-import { goalStates, initialPair, PAIR_WIDTH, PairCodec, type PairKey, type PairState, S } from './pair-codec.js';
-import { type Step, stepTable } from './steps.js';
-import { PairStepper } from './successors.js';
-import { VisitedSet } from './visited-set.js';
+import { DISABLED, LocalTable } from './local-table.js';
+import { goalStates, initialPair } from './pair-codec.js';
+import { StateTable } from './state-table.js';
+import { SystemCodec } from './system-codec.js';
 
 /** Options of one exploration, resolved by the caller. */
 export interface ExploreOptions {
@@ -33,163 +31,210 @@ export interface ExploreProgress {
 }
 
 /**
- * The reachable graph of the pair under one configuration, kept as columns
- * of typed arrays indexed by state id (ids follow breadth-first order, so
- * the path back through `parent` is a shortest one).
+ * What ended a run early; the graph is then partial and its verdicts are not
+ * final. `states` and `memory` are the options' limits; `relationship-states`:
+ * one relationship took more local states than a key has room for with this
+ * many relationships (`reached` is that room).
+ */
+export interface ExploreLimit {
+  kind: 'states' | 'memory' | 'relationship-states';
+  reached: number;
+}
+
+/** The shape of a run: how many relationships run between the two hosts, and whether their order counts. */
+export interface Shape {
+  relationships: number;
+  symmetry: boolean;
+}
+
+/** One relationship: the pair of servers. */
+export const PAIR_SHAPE: Shape = { relationships: 1, symmetry: true };
+
+/**
+ * The reachable states of K relationships between one pair of hosts. States
+ * are kept only as packed keys with their breadth-first depth; what a
+ * relationship can do lives in the local table, so properties of one
+ * relationship are read from the local states that were reached.
  */
 export interface ExploredGraph {
   model: Model;
   config: Configuration;
-  codec: PairCodec;
-  steps: Step[];
-  keys: Int32Array;
-  parent: Int32Array;
-  parentStep: Int32Array;
-  depth: Int32Array;
-  /** Healing edges (from, to), for recoverability. */
-  healingFrom: Int32Array;
-  healingTo: Int32Array;
+  shape: Shape;
+  table: LocalTable;
+  codec: SystemCodec;
+  states: StateTable;
+  /** levels[d]: how many states lie at depth d. */
+  levels: number[];
   /** Distinct (state, next state) pairs, self-loops excluded. */
   transitions: number;
-  /** ruleFired[r]: rule r was enabled in some reachable state. */
-  ruleFired: boolean[];
-  /** reached[role][state]. */
-  reached: [boolean[], boolean[]];
-  /** First (so shallowest) state that is stuck: link ok, no protocol step, not the goal. */
-  firstStuck: number;
-  /** First state without any step, where the configuration has environment steps. */
+  /** System states the reduced ones stand for (equal to the state count without symmetry). */
+  fullStates: number;
+  /** firstSeen[l]: the key of the first (so shallowest) system state with a relationship in local state l, or -1. */
+  firstSeen: number[];
+  /** Key of the first state without any step, where the configuration has environment steps; -1 when none. */
   firstDeadlock: number;
-  /** Per entry property (by name): the first step that entered a constrained state beside a partner not allowed. */
-  entryViolations: Map<string, { from: number; step: number; to: number; server: RoleId; entered: number; shown: number }>;
-  /** Whether the state is a goal state. */
-  isGoal: (p: PairState) => boolean;
-  /** Set when a limit ended the run early; the graph is then partial. */
-  limit?: { kind: 'states' | 'memory'; reached: number };
+  limit?: ExploreLimit;
   elapsedMs: number;
 }
 
+/** The initial local state: both servers in the initial state, nothing remembered. */
+export function initialLocal(model: Model, table: LocalTable): number {
+  return table.intern(table.codec.pack(initialPair(model)));
+}
+
 /**
- * Explores every pair state reachable from the initial one, breadth first.
- * @throws Error starting "internal:" if the model cannot be packed into 31 bits
+ * Explores every state of K relationships reachable from the initial one,
+ * breadth first, one level at a time. Relationship steps move one
+ * relationship by table lookup; shared steps (network, host) move every
+ * relationship they are enabled on. Nothing is allocated per state. With
+ * one relationship (the default shape) this is the plain pair.
+ * A limit (states, memory, or more local states than a key holds) ends the
+ * run with `limit` set, never with an exception.
+ * @example
+ * const graph = explore(model, resolveConfiguration(model, 'crashes'), { relationships: 2, symmetry: true });
+ * const verdicts = checkProperties(graph);
  */
-export function explore(model: Model, config: Configuration, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS): ExploredGraph {
+export function explore(model: Model, config: Configuration, shape: Shape = PAIR_SHAPE, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS): ExploredGraph {
   const started = performance.now();
-  const codec = new PairCodec(model);
-  if (!codec.fits()) throw new Error(`internal: a pair state needs ${codec.bits} bits; at most 31 are supported`);
-  const steps = stepTable(model, config);
-  const stepper = new PairStepper(model);
-
-  const goal = goalStates(model);
-  const isGoal = (p: PairState) => p[S[0]] === goal[0] && p[S[1]] === goal[1];
-
-  const visited = new VisitedSet();
-  const keys = new GrowableInt32();
-  const parent = new GrowableInt32();
-  const parentStep = new GrowableInt32();
-  const depth = new GrowableInt32();
-  const healingFrom = new GrowableInt32();
-  const healingTo = new GrowableInt32();
-  const ruleFired = model.rules.map(() => false);
-  const reached: [boolean[], boolean[]] = [model.states.map(() => false), model.states.map(() => false)];
-  const stayRules = model.rules.filter((r) => r.stay);
-  const entries = entryWatches(model);
-  const entryViolations: ExploredGraph['entryViolations'] = new Map();
-
-  const add = (key: PairKey, from: number, step: number, d: number): number => {
-    const id = visited.add(key);
-    if (id < 0) return ~id;
-    keys.push(key);
-    parent.push(from);
-    parentStep.push(step);
-    depth.push(d);
-    return id;
-  };
-  add(codec.pack(initialPair(model)), -1, -1, 0);
-
-  const current = new Int32Array(PAIR_WIDTH);
-  const next = new Int32Array(PAIR_WIDTH);
-  const successorIds: number[] = [];
+  const k = shape.relationships;
+  const codec = new SystemCodec(k, shape.symmetry && k > 1);
+  const table = new LocalTable(model, config, goalStates(model), codec.radix);
+  const states = new StateTable();
+  const firstSeen: number[] = [];
+  const tuple = new Int32Array(k);
+  const work = new Int32Array(k);
+  const seen = new Int32Array(k);
+  // Distinct successors of the state being expanded: at most one per step and relationship.
+  const successors = new Float64Array(k * table.relationshipSteps.length + table.sharedSteps.length + 1);
+  const sharedCount = table.sharedSteps.length;
+  let frontier = new KeyQueue();
+  let next = new KeyQueue();
+  let successorCount = 0;
   let transitions = 0;
-  let firstStuck = -1;
+  let fullStates = 0;
   let firstDeadlock = -1;
-  let limit: ExploredGraph['limit'];
+  let limit: ExploreLimit | undefined;
+  let expanded = 0;
 
-  for (let id = 0; id < keys.length; id++) {
-    codec.unpack(keys.get(id) as PairKey, current);
-    reached[0][current[S[0]] as number] = true;
-    reached[1][current[S[1]] as number] = true;
-    const d = depth.get(id);
-    successorIds.length = 0;
-    let protocolMoves = 0;
-    for (const step of steps) {
-      if (!stepper.apply(step, current, next)) continue;
-      if (step.rule) ruleFired[step.rule.index] = true;
-      const key = codec.pack(next);
-      if (key === keys.get(id)) continue;
-      if (keys.length >= options.maxStates && visited.get(key) < 0) {
-        limit = { kind: 'states', reached: keys.length };
+  /** Records a newly found state: its local states' first sighting and what it stands for. */
+  const found = (key: number): void => {
+    codec.unpack(key, seen);
+    fullStates += codec.orbitSize(seen);
+    for (let i = 0; i < k; i++) {
+      const l = seen[i] as number;
+      while (firstSeen.length <= l) firstSeen.push(-1);
+      if (firstSeen[l] === -1) firstSeen[l] = key;
+    }
+  };
+  const link = (from: number, key: number, depth: number): void => {
+    // Past the state limit nothing more is added: the run stops with exactly maxStates states.
+    if (key === from || limit) return;
+    for (let s = 0; s < successorCount; s++) if (successors[s] === key) return;
+    successors[successorCount++] = key;
+    transitions++;
+    if (!states.add(key, depth)) return;
+    next.push(key);
+    found(key);
+    if (states.size >= options.maxStates) limit = { kind: 'states', reached: states.size };
+  };
+
+  tuple.fill(initialLocal(model, table));
+  const initial = codec.pack(tuple);
+  states.add(initial, 0);
+  found(initial);
+  frontier.push(initial);
+  const levels: number[] = [];
+  for (let depth = 0; frontier.length > 0 && !limit; depth++) {
+    levels.push(frontier.length);
+    for (let j = 0; j < frontier.length && !limit; j++) {
+      const key = frontier.get(j);
+      codec.unpack(key, tuple);
+      for (let i = 0; i < k; i++) table.expand(tuple[i] as number);
+      if (table.full) {
+        limit = { kind: 'relationship-states', reached: codec.radix };
         break;
       }
-      const to = add(key, id, step.id, d + 1);
-      for (const entry of entries) {
-        if (entryViolations.has(entry.name)) continue;
-        const breach = entryBreach(model, entry, current, next);
-        if (breach) entryViolations.set(entry.name, { from: id, step: step.id, to, ...breach });
+      // Read after expanding: the table's arrays are replaced as they grow.
+      const { moveData, moveStart, moveEnd, sharedData } = table;
+      successorCount = 0;
+      for (let i = 0; i < k; i++) {
+        const l = tuple[i] as number;
+        // With symmetry, equal neighbours give the same successors up to order.
+        if (codec.symmetry && i > 0 && tuple[i - 1] === l) continue;
+        const end = moveEnd[l] as number;
+        for (let m = (moveStart[l] as number) + 1; m < end; m += 2) {
+          // A loop, not work.set(tuple): for a handful of entries the builtin costs more than the copy.
+          for (let c = 0; c < k; c++) work[c] = tuple[c] as number;
+          work[i] = moveData[m] as number;
+          link(key, codec.pack(work), depth + 1);
+        }
       }
-      if (step.protocol) protocolMoves++;
-      if (!successorIds.includes(to)) {
-        successorIds.push(to);
-        transitions++;
+      for (let h = 0; h < sharedCount; h++) {
+        let enabled = false;
+        for (let i = 0; i < k; i++) {
+          const target = sharedData[(tuple[i] as number) * sharedCount + h] as number;
+          if (target === DISABLED) {
+            work[i] = tuple[i] as number;
+          } else {
+            work[i] = target;
+            enabled = true;
+          }
+        }
+        if (enabled) link(key, codec.pack(work), depth + 1);
       }
-      if (step.healing) {
-        healingFrom.push(id);
-        healingTo.push(to);
+      if (successorCount === 0 && firstDeadlock < 0 && config.hasEnvironment) firstDeadlock = key;
+      if ((++expanded & (options.progressEvery - 1)) === 0) {
+        options.onProgress?.({ states: states.size, queued: frontier.length - j - 1 + next.length, depth, elapsedMs: performance.now() - started });
+        const used = process.memoryUsage();
+        if (used.heapUsed + used.arrayBuffers > options.maxBytes) limit = { kind: 'memory', reached: states.size };
       }
     }
-    for (const rule of stayRules) {
-      if (!ruleFired[rule.index] && stepper.stayRuleEnabled(rule, current, config.enabled)) ruleFired[rule.index] = true;
-    }
-    if (firstStuck < 0 && protocolMoves === 0 && stepper.linkOk(current) && !isGoal(current)) firstStuck = id;
-    if (firstDeadlock < 0 && successorIds.length === 0 && config.hasEnvironment) firstDeadlock = id;
-    if (limit) break;
-    if ((id & (options.progressEvery - 1)) === 0 && id > 0) {
-      options.onProgress?.({ states: keys.length, queued: keys.length - id - 1, depth: d, elapsedMs: performance.now() - started });
-      const used = process.memoryUsage();
-      if (used.heapUsed + used.arrayBuffers > options.maxBytes) {
-        limit = { kind: 'memory', reached: keys.length };
-        break;
-      }
-    }
+    [frontier, next] = [next, frontier];
+    next.clear();
   }
 
-  stepper.linkLostFired.forEach((fired, rule) => {
-    if (fired) ruleFired[rule] = true;
-  });
   const graph: ExploredGraph = {
     model,
     config,
+    shape: { relationships: k, symmetry: codec.symmetry },
+    table,
     codec,
-    steps,
-    keys: keys.view(),
-    parent: parent.view(),
-    parentStep: parentStep.view(),
-    depth: depth.view(),
-    healingFrom: healingFrom.view(),
-    healingTo: healingTo.view(),
+    states,
+    levels,
     transitions,
-    ruleFired,
-    reached,
-    firstStuck,
+    fullStates,
+    firstSeen,
     firstDeadlock,
-    entryViolations,
-    isGoal,
     elapsedMs: performance.now() - started,
   };
   if (limit) graph.limit = limit;
   return graph;
 }
 
-/** Unpacks the state with id `id` of a graph. */
-export function pairStateOf(graph: ExploredGraph, id: number, into: PairState = new Int32Array(PAIR_WIDTH)): PairState {
-  return graph.codec.unpack(graph.keys[id] as PairKey, into);
+/** The depth of the state with key `key` (which must have been reached). */
+export function depthOf(graph: ExploredGraph, key: number): number {
+  return graph.states.depthAt(graph.states.slotOf(key));
+}
+
+/** A queue of keys, reused level after level. */
+class KeyQueue {
+  private data = new Float64Array(1 << 12);
+  length = 0;
+
+  push(key: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = key;
+  }
+
+  get(i: number): number {
+    return this.data[i] as number;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
 }

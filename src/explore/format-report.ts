@@ -1,8 +1,8 @@
 import type { Paint } from '../diagnostics/format.js';
 import { noPaint } from '../diagnostics/format.js';
+import type { ExploreLimit } from './explore.js';
 import type { Verdict } from './properties.js';
 import type { ConfigurationReport, MatrixReport } from './run-explorer.js';
-import { formatSystemTrace } from './system-trace.js';
 import { formatTrace } from './trace.js';
 
 /** A short cell for a verdict: "holds", "violated (12)" (trace length), or how many role:states and rules were never reached. */
@@ -15,7 +15,7 @@ export function verdictCell(v: Verdict): string {
     return parts.join(', ');
   }
   if (v.status === 'holds') return 'holds';
-  return `violated (${((v.trace ?? v.systemTrace)?.length ?? 1) - 1})`;
+  return `violated (${(v.trace?.length ?? 1) - 1})`;
 }
 
 /** The configuration x property table with statistics; a `!` marks an unexpected verdict. */
@@ -23,7 +23,7 @@ export function formatMatrix(report: MatrixReport, paint: Paint = noPaint): stri
   const properties = report.configurations[0]?.verdicts.map((v) => v.property) ?? [];
   const header = ['configuration', 'states', 'transitions', 'diameter', 'time', ...properties];
   const rows = report.configurations.map((c) => [
-    c.system ? `${c.configuration} (K=${c.system.relationships})` : c.configuration,
+    c.system.relationships > 1 ? `${c.configuration} (K=${c.system.relationships})` : c.configuration,
     String(c.states),
     String(c.transitions),
     String(c.diameter),
@@ -42,7 +42,7 @@ export function formatMatrix(report: MatrixReport, paint: Paint = noPaint): stri
   );
   const limits = report.configurations
     .filter((c) => c.limit)
-    .map((c) => `  ${c.configuration}: stopped at ${c.limit?.reached} states (${c.limit?.kind} limit); verdicts are partial`);
+    .map((c) => `  ${c.configuration}: ${describeLimit(c.limit as ExploreLimit, c.system.relationships)}; verdicts are partial`);
   if (surprises.length || limits.length) {
     out.push('', paint('error', 'Unexpected verdicts (!):'), ...surprises, ...limits);
   } else {
@@ -57,8 +57,8 @@ export function formatConfiguration(report: ConfigurationReport, roles: readonly
     `configuration ${report.configuration}: ${report.description}`,
     `  ${report.states} states, ${report.transitions} transitions, diameter ${report.diameter}, ${Math.round(report.elapsedMs)} ms`,
   ];
-  if (report.system) out.push(`  ${describeSystem(report.system, report.states)}`);
-  if (report.limit) out.push(paint('error', `  stopped at the ${report.limit.kind} limit after ${report.limit.reached} states: verdicts are partial`));
+  if (report.system.relationships > 1) out.push(`  ${describeSystem(report.system, report.states)}`);
+  if (report.limit) out.push(paint('error', `  ${describeLimit(report.limit, report.system.relationships)}: verdicts are partial`));
   report.verdicts.forEach((v, i) => {
     const expectation = report.expectations[i];
     const wanted = expectation?.expected === '(none declared)' ? 'the spec declares no expected verdict' : `the spec expects ${expectation?.expected}`;
@@ -70,9 +70,22 @@ export function formatConfiguration(report: ConfigurationReport, roles: readonly
     }
     if (v.summary) out.push(`  ${v.summary}`);
     if (v.trace) out.push(...formatTrace(v.trace, roles).map((l) => `    ${l}`));
-    if (v.systemTrace) out.push(...formatSystemTrace(v.systemTrace, roles).map((l) => `    ${l}`));
   });
   return `${out.join('\n')}\n`;
+}
+
+/** What stopped a run, in words: "stopped at the states limit after 5 states". */
+export function describeLimit(limit: ExploreLimit, relationships: number): string {
+  if (limit.kind === 'relationship-states')
+    return `stopped: one relationship took more than ${limit.reached} states, the most a key holds with ${relationships} relationships`;
+  return `stopped at the ${limit.kind} limit after ${limit.reached} states`;
+}
+
+/** How to get past a limit: the option to raise, or the shape to shrink. */
+export function limitHint(limit: ExploreLimit): string {
+  if (limit.kind === 'states') return 'raise the limit with --max-states';
+  if (limit.kind === 'memory') return 'raise the limit with --max-memory';
+  return 'explore fewer relationships (each has 2^floor(52 / K) states of room, at most 2^24), or a configuration with fewer environment steps';
 }
 
 /** "3 relationships between the two hosts; symmetry: 2233265 states stand for 13098905; 14.2 bytes per stored state". */

@@ -1,8 +1,8 @@
-import type { Model, ModelRule } from '../model/model.js';
+import type { Model, ModelRule, RoleId } from '../model/model.js';
 import type { Configuration } from './configuration.js';
-import { PAIR_WIDTH, PairCodec, type PairKey, S } from './pair-codec.js';
+import { PAIR_WIDTH, PairCodec, type PairKey, type PairState, stateOf } from './pair-codec.js';
+import { PairStepper } from './pair-stepper.js';
 import { type Step, sharedStepGroups, stepTable } from './steps.js';
-import { PairStepper } from './successors.js';
 
 /** Both servers of a pair, as a constant: a literal in a loop would be a new array on every call. */
 const BOTH = [0, 1] as const;
@@ -69,6 +69,7 @@ export class LocalTable {
   private readonly stayRules: ModelRule[];
   private readonly pair = new Int32Array(PAIR_WIDTH);
   private readonly next = new Int32Array(PAIR_WIDTH);
+  private readonly scratch = new Int32Array(PAIR_WIDTH);
 
   constructor(
     readonly model: Model,
@@ -78,6 +79,7 @@ export class LocalTable {
     private readonly maxLocals = Number.POSITIVE_INFINITY,
   ) {
     this.codec = new PairCodec(model);
+    if (!this.codec.fits()) throw new Error(`internal: a pair state of this spec needs ${this.codec.bits} bits; at most 31 are supported`);
     this.stepper = new PairStepper(model);
     this.goal = goal;
     this.ruleFired = model.rules.map(() => false);
@@ -101,15 +103,22 @@ export class LocalTable {
     return this.keys.length;
   }
 
-  /** The dense number of a pair key, numbering it if new. */
+  /**
+   * Set when a pair state could not be numbered: one relationship needs more
+   * local states than a system key has room for. The state being expanded is
+   * then left unexpanded, and the explorer ends the run at this limit.
+   */
+  full = false;
+
+  /** The dense number of a pair key, numbering it if new; -1 (and `full` set) when there is no room left. */
   intern(key: number): number {
     const known = this.index.get(key);
     if (known !== undefined) return known;
     const l = this.keys.length;
-    if (l >= this.maxLocals)
-      throw new RangeError(
-        `one relationship reached more than ${this.maxLocals} states, the most a system key holds with this many relationships; explore fewer relationships`,
-      );
+    if (l >= this.maxLocals) {
+      this.full = true;
+      return -1;
+    }
     this.index.set(key, l);
     this.keys.push(key);
     if (l === this.moveStart.length) {
@@ -122,6 +131,12 @@ export class LocalTable {
   /** The pair state of local state l, unpacked into `into`. */
   pairOf(l: number, into: Int32Array = new Int32Array(PAIR_WIDTH)): Int32Array {
     return this.codec.unpack(this.keys[l] as PairKey, into);
+  }
+
+  /** Whether `step` is enabled in pair state `p` (a rule's step only from the rule's state). */
+  enables(step: Step, p: PairState): boolean {
+    if (step.rule && step.rule.from !== stateOf(p, step.server as RoleId)) return false;
+    return this.stepper.apply(step, p, this.scratch);
   }
 
   /** Whether local state l's successors have been computed. */
@@ -142,10 +157,14 @@ export class LocalTable {
     const start = this.moveLength;
     let protocol = false;
     for (const server of BOTH) {
-      for (const step of this.stepsFrom[server]?.[pair[S[server]] as number] ?? []) {
+      for (const step of this.stepsFrom[server]?.[stateOf(pair, server)] ?? []) {
         if (!stepper.apply(step, pair, next)) continue;
         if (step.rule) this.ruleFired[step.rule.index] = true;
         const target = this.intern(this.codec.pack(next));
+        if (target < 0) {
+          this.abandon(l, start);
+          return;
+        }
         if (target === l) continue;
         if (step.protocol) protocol = true;
         if (this.moveLength + 2 > this.moveData.length) this.moveData = grown(this.moveData, 0);
@@ -161,10 +180,14 @@ export class LocalTable {
     shared.fill(DISABLED, l * count, (l + 1) * count);
     for (const group of this.sharedSteps) {
       for (const step of group.pairSteps) {
-        if (step.rule && step.rule.from !== pair[S[step.server as 0 | 1]]) continue;
+        if (step.rule && step.rule.from !== stateOf(pair, step.server as RoleId)) continue;
         if (!stepper.apply(step, pair, next)) continue;
         if (step.rule) this.ruleFired[step.rule.index] = true;
         const target = this.intern(this.codec.pack(next));
+        if (target < 0) {
+          this.abandon(l, start);
+          return;
+        }
         const slot = l * count + group.index;
         const earlier = shared[slot] as number;
         if (earlier !== DISABLED && earlier !== target)
@@ -175,9 +198,15 @@ export class LocalTable {
     for (const rule of this.stayRules) {
       if (!this.ruleFired[rule.index] && stepper.stayRuleEnabled(rule, pair, this.config.enabled)) this.ruleFired[rule.index] = true;
     }
-    const goal = pair[S[0]] === this.goal[0] && pair[S[1]] === this.goal[1];
+    const goal = stateOf(pair, 0) === this.goal[0] && stateOf(pair, 1) === this.goal[1];
     this.isGoal[l] = goal;
     this.stuck[l] = !protocol && stepper.linkOk(pair) && !goal;
+  }
+
+  /** Leaves a local state unexpanded after the table ran out of room, dropping the moves recorded for it. */
+  private abandon(l: number, start: number): void {
+    this.moveStart[l] = -1;
+    this.moveLength = start;
   }
 }
 

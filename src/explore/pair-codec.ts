@@ -1,4 +1,4 @@
-import type { Model } from '../model/model.js';
+import type { Model, RoleId } from '../model/model.js';
 import { NO_MEMORY } from '../model/model.js';
 
 /**
@@ -8,18 +8,68 @@ import { NO_MEMORY } from '../model/model.js';
  */
 export type PairState = Int32Array;
 
-export const S = [0, 3] as const;
-export const M = [1, 4] as const;
-export const F = [2, 5] as const;
-export const NET = 6;
+/** Index of each server's state: S[server]. Only the codec indexes directly; other code goes through the accessors below. */
+const S = [0, 3] as const;
+/** Index of each server's remembered state (NO_MEMORY for none): M[server]. */
+const M = [1, 4] as const;
+/** Index of each server's flag (0 or 1): F[server]. */
+const F = [2, 5] as const;
+/** Index of the network (1 up, 0 down). */
+const NET = 6;
 export const PAIR_WIDTH = 7;
+
+/** The state of `server` in `p`. */
+export function stateOf(p: PairState, server: RoleId): number {
+  return p[S[server]] as number;
+}
+
+/** The state `server` remembers in `p`, or NO_MEMORY. */
+export function memoryOf(p: PairState, server: RoleId): number {
+  return p[M[server]] as number;
+}
+
+/** Whether the flag of `server` is set in `p`. */
+export function flagOf(p: PairState, server: RoleId): boolean {
+  return p[F[server]] === 1;
+}
+
+/** Whether the network is up in `p`. */
+export function networkUp(p: PairState): boolean {
+  return p[NET] === 1;
+}
+
+/** Puts `server` in `state` in `p`. */
+export function setState(p: PairState, server: RoleId, state: number): void {
+  p[S[server]] = state;
+}
+
+/** Sets the state `server` remembers in `p` (NO_MEMORY for none). */
+export function setMemory(p: PairState, server: RoleId, memory: number): void {
+  p[M[server]] = memory;
+}
+
+/** Sets or clears the flag of `server` in `p`. */
+export function setFlag(p: PairState, server: RoleId, flag: boolean): void {
+  p[F[server]] = flag ? 1 : 0;
+}
+
+/** Sets the network of `p` up or down. */
+export function setNetwork(p: PairState, up: boolean): void {
+  p[NET] = up ? 1 : 0;
+}
+
+/** The other server of the pair. */
+export function partnerOf(server: RoleId): RoleId {
+  return server === 0 ? 1 : 0;
+}
 
 /** Serialized pair state: a packed unsigned integer (31 bits at most). */
 export type PairKey = number & { readonly __brand: 'PairKey' };
 
 /**
  * Packs pair states into one integer, a few bits per field, so the explorer
- * stores no object per state. The widths come from the model's size.
+ * and the local table store no object per pair state. The widths come from
+ * the model's size (the checker refuses a spec too large for 31 bits).
  */
 export class PairCodec {
   readonly stateBits: number;

@@ -5,10 +5,10 @@ import type { DataPath, Span } from '../spec/read-yaml.js';
 import { formatServerNotation, parseServerNotation } from '../spec/server-notation.js';
 import type { PairSpecState, ScenarioSpec, ScenarioStepSpec } from '../spec/spec-types.js';
 import type { Configuration } from './configuration.js';
-import { F, initialPair, M, NET, PAIR_WIDTH, type PairState, S } from './pair-codec.js';
+import { initialPair, networkUp, PAIR_WIDTH, type PairState, setFlag, setMemory, setNetwork, setState, stateOf } from './pair-codec.js';
+import { PairStepper } from './pair-stepper.js';
 import { type Step, stepTable } from './steps.js';
-import { PairStepper } from './successors.js';
-import { pairView, type Trace, type TraceStep } from './trace.js';
+import { pairTraceView, pairView, type Trace, type TraceStep } from './trace.js';
 
 /** A scenario as replayed: the pair after each step, and whether every expectation held. */
 export interface ScenarioRun {
@@ -34,7 +34,13 @@ export interface SpecPlace {
  * Names were checked with the spec, so only behaviour can fail here.
  */
 export function replayScenarios(model: Model, place: SpecPlace): { runs: ScenarioRun[]; diagnostics: Diagnostic[] } {
-  const everything: Configuration = { name: 'scenarios', description: '', enabled: model.events.map(() => true), hasEnvironment: true };
+  const everything: Configuration = {
+    name: 'scenarios',
+    description: '',
+    enabled: model.events.map(() => true),
+    hasEnvironment: true,
+    shape: { relationships: 1, symmetry: true },
+  };
   const replayer = new Replayer(model, stepTable(model, everything));
   const runs: ScenarioRun[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -63,7 +69,7 @@ class Replayer {
   run(scenario: ScenarioSpec, report: Report): ScenarioRun {
     const { model } = this;
     let pair = scenario.from ? this.pairOf(scenario.from, 'up') : initialPair(model);
-    const trace: Trace = [{ kind: 'start', after: pairView(model, pair) }];
+    const trace: Trace = [{ kind: 'start', after: pairTraceView(model, pair) }];
     const run: ScenarioRun = { name: scenario.name, description: scenario.description, trace, ok: true };
     if (scenario.ref) run.ref = scenario.ref;
     const fix = `fix the rule that behaves otherwise, or the scenario if it misreads section ${scenario.ref ?? 'its source'}`;
@@ -140,7 +146,7 @@ class Replayer {
   }
 
   private stayEnabled(rule: ModelRule, eventId: number, pair: PairState, server: RoleId): boolean {
-    if (pair[S[server]] !== rule.from) return false;
+    if (stateOf(pair, server) !== rule.from) return false;
     const event = this.model.events[eventId];
     return event !== undefined && ruleEnabled(this.model, rule, event, this.stepper.context(pair, server));
   }
@@ -148,7 +154,7 @@ class Replayer {
   private entry(step: Step | undefined, eventId: number, server: RoleId | undefined, after: PairState): TraceStep {
     const { model } = this;
     const event = model.events[eventId];
-    const entry: TraceStep = { kind: event?.kind === 'protocol' ? 'protocol' : 'environment', after: pairView(model, after) };
+    const entry: TraceStep = { kind: event?.kind === 'protocol' ? 'protocol' : 'environment', after: pairTraceView(model, after) };
     if (server !== undefined) entry.server = model.roles[server];
     if (step?.rule) entry.rule = step.rule.id;
     if (event) entry.event = event.name;
@@ -173,16 +179,16 @@ class Replayer {
     const pair = new Int32Array(PAIR_WIDTH);
     for (const i of [0, 1] as const) {
       const server = parseServerNotation(written[model.roles[i]] ?? '');
-      pair[S[i]] = model.stateByName.get(server?.state ?? '') ?? 0;
-      pair[M[i]] = server?.memory === undefined ? NO_MEMORY : (model.stateByName.get(server.memory) ?? NO_MEMORY);
-      pair[F[i]] = server?.flag ? 1 : 0;
+      setState(pair, i, model.stateByName.get(server?.state ?? '') ?? 0);
+      setMemory(pair, i, server?.memory === undefined ? NO_MEMORY : (model.stateByName.get(server.memory) ?? NO_MEMORY));
+      setFlag(pair, i, server?.flag === true);
     }
-    pair[NET] = (written.network ?? network) === 'up' ? 1 : 0;
+    setNetwork(pair, (written.network ?? network) === 'up');
     return pair;
   }
 
   private networkOf(pair: PairState): 'up' | 'down' {
-    return pair[NET] === 1 ? 'up' : 'down';
+    return networkUp(pair) ? 'up' : 'down';
   }
 
   private show(pair: PairState): string {

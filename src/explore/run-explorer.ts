@@ -1,10 +1,9 @@
 import type { Model } from '../model/model.js';
 import type { ReachExpectation } from '../spec/spec-types.js';
 import { allConfigurations, type Configuration } from './configuration.js';
-import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, type ExploreProgress, explore } from './explore.js';
-import { exploreSystem, type SystemShape } from './explore-system.js';
+import { DEFAULT_EXPLORE_OPTIONS, type ExploreLimit, type ExploreOptions, type ExploreProgress, explore, type Shape } from './explore.js';
 import { checkProperties, type Verdict } from './properties.js';
-import { checkSystemProperties } from './system-properties.js';
+import { type ReachablePairs, reachablePairs } from './reachable-pairs.js';
 
 /** How a verdict compares with the one the spec expects. */
 export interface ExpectationCheck {
@@ -23,14 +22,16 @@ export interface ConfigurationReport {
   transitions: number;
   diameter: number;
   elapsedMs: number;
-  /** With several relationships: how many, whether symmetric states were merged, and what the reduced states stand for. */
-  system?: { relationships: number; symmetry: boolean; fullStates: number; bytesPerState: number; localStates: number };
+  /** The shape of the run, whether symmetric states were merged, what the reduced states stand for, and how many states one relationship took. */
+  system: { relationships: number; symmetry: boolean; fullStates: number; bytesPerState: number; localStates: number };
   /** Set when a limit stopped the run: the verdicts are then not final. */
-  limit?: { kind: 'states' | 'memory'; reached: number };
+  limit?: ExploreLimit;
   verdicts: Verdict[];
   expectations: ExpectationCheck[];
   /** Every verdict is the expected one and no limit was hit. */
   ok: boolean;
+  /** The reachable pair states and moves, when asked for (see `exploreMatrix`). */
+  pairs?: ReachablePairs;
 }
 
 /** The configuration x property matrix. */
@@ -42,80 +43,60 @@ export interface MatrixReport {
 
 /**
  * Explores one configuration and checks every property against the spec's
- * expectations. One relationship goes through the pair explorer, which keeps
- * the graph for diagrams; a `shape` (or a configuration with several
- * relationships) goes through the system explorer.
+ * expectations, in the shape the configuration declares unless `shape`
+ * overrides it (one relationship by default).
  */
 export function exploreConfiguration(
   model: Model,
   config: Configuration,
   options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS,
-  shape: SystemShape | undefined = shapeOf(config),
+  shape: Shape = shapeOf(config),
+  keepPairs = false,
 ): ConfigurationReport {
-  if (shape) return exploreSystemConfiguration(model, config, shape, options);
-  const graph = explore(model, config, options);
-  return report(config, checkProperties(graph), {
-    states: graph.keys.length,
-    transitions: graph.transitions,
-    diameter: graph.depth.reduce((a, b) => Math.max(a, b), 0),
-    elapsedMs: graph.elapsedMs,
-    limit: graph.limit,
-  });
-}
-
-/** The shape a configuration declares, or undefined for the plain pair. */
-export function shapeOf(config: Configuration): SystemShape | undefined {
-  const relationships = config.spec?.relationships ?? 1;
-  return relationships > 1 ? { relationships, symmetry: config.spec?.symmetry ?? true } : undefined;
-}
-
-function exploreSystemConfiguration(model: Model, config: Configuration, shape: SystemShape, options: ExploreOptions): ConfigurationReport {
-  const graph = exploreSystem(model, config, shape, options);
-  const out = report(config, checkSystemProperties(graph, options.onProgress), {
+  const graph = explore(model, config, shape, options);
+  const verdicts = checkProperties(graph, options.onProgress);
+  const expectations = verdicts.map((v) => compare(v, config.spec?.expect?.[v.property]));
+  const out: ConfigurationReport = {
+    configuration: config.name,
+    description: config.description,
     states: graph.states.size,
     transitions: graph.transitions,
     diameter: graph.levels.length - 1,
     elapsedMs: graph.elapsedMs,
-    limit: graph.limit,
-  });
-  out.system = {
-    relationships: graph.shape.relationships,
-    symmetry: graph.shape.symmetry,
-    fullStates: graph.fullStates,
-    bytesPerState: graph.states.bytes() / Math.max(1, graph.states.size),
-    localStates: graph.table.size,
-  };
-  return out;
-}
-
-function report(
-  config: Configuration,
-  verdicts: Verdict[],
-  stats: Pick<ConfigurationReport, 'states' | 'transitions' | 'diameter' | 'elapsedMs'> & { limit: ConfigurationReport['limit'] | undefined },
-): ConfigurationReport {
-  const expectations = verdicts.map((v) => compare(v, config.spec?.expect?.[v.property]));
-  const { limit, ...counts } = stats;
-  const out: ConfigurationReport = {
-    configuration: config.name,
-    description: config.description,
-    ...counts,
+    system: {
+      relationships: graph.shape.relationships,
+      symmetry: graph.shape.symmetry,
+      fullStates: graph.fullStates,
+      bytesPerState: graph.states.bytes() / Math.max(1, graph.states.size),
+      localStates: graph.table.size,
+    },
     verdicts,
     expectations,
-    ok: !limit && expectations.every((e) => e.ok),
+    ok: !graph.limit && expectations.every((e) => e.ok),
   };
-  if (limit) out.limit = limit;
+  if (graph.limit) out.limit = graph.limit;
+  if (keepPairs) out.pairs = reachablePairs(graph);
   return out;
 }
 
-/** Explores every configuration of the spec (each in the shape it declares, unless `shape` overrides it). */
-export function exploreMatrix(model: Model, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS, shape?: SystemShape): MatrixReport {
+/** The shape a configuration declares (defaults filled by the model: one relationship, symmetry on). */
+export function shapeOf(config: Configuration): Shape {
+  return { ...config.shape };
+}
+
+/**
+ * Explores every configuration of the spec, each in the shape it declares
+ * unless `shape` overrides it. The report of configuration `pairsOf` keeps
+ * its reachable pairs (what the docs draw), read off the same run.
+ */
+export function exploreMatrix(model: Model, options: ExploreOptions = DEFAULT_EXPLORE_OPTIONS, shape?: Shape, pairsOf?: string): MatrixReport {
   const all = allConfigurations(model);
   const configurations = all.map((c, index) => {
     const onProgress = options.onProgress;
     const tagged = onProgress
       ? { ...options, onProgress: (p: ExploreProgress) => onProgress({ ...p, configuration: { name: c.name, index: index + 1, count: all.length } }) }
       : options;
-    return exploreConfiguration(model, c, tagged, shape ?? shapeOf(c));
+    return exploreConfiguration(model, c, tagged, shape ?? shapeOf(c), c.name === pairsOf);
   });
   return { spec: model.spec.name, configurations, ok: configurations.every((c) => c.ok) };
 }

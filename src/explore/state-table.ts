@@ -8,7 +8,7 @@ const GROWTH = 1.4;
 const RECENT_MASK = (1 << 15) - 1;
 
 /**
- * The visited set of the system explorer: an open-addressing hash table of
+ * The visited set of the explorer: an open-addressing hash table of
  * integer keys below 2^53 (stored as key + 1 in a Float64Array, 0 meaning
  * empty) and, beside each, the breadth-first depth at which the key was
  * found. Nothing else is stored per state: the frontier lives in its own

@@ -12,13 +12,13 @@ export const MAX_SPEC_BYTES = 8 * 1024 * 1024;
 export async function notAFile(file: string, label = file): Promise<{ message: string; hint: string } | undefined> {
   try {
     if ((await stat(file)).isDirectory())
-      return { message: `${label} is a folder, not a spec file`, hint: 'name the YAML file inside it, e.g. spec/dhcpv4-failover.yaml' };
+      return { message: `${label} is a folder, not a spec file`, hint: 'name the YAML file inside it' };
     return undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       return {
         message: `${label} does not exist`,
-        hint: 'check the path, or write a new spec with `fsmkit init`; the bundled spec is spec/dhcpv4-failover.yaml',
+        hint: 'check the path, or write a new spec with `fsmkit init`',
       };
     return undefined;
   }
@@ -34,7 +34,7 @@ export async function readTextFile(file: string, maxBytes = MAX_SPEC_BYTES): Pro
   });
   try {
     const info = await stat(file);
-    if (info.isDirectory()) return fail(`${file} is a folder, not a spec file`, 'name the YAML file inside it, e.g. spec/dhcpv4-failover.yaml');
+    if (info.isDirectory()) return fail(`${file} is a folder, not a spec file`, 'name the YAML spec file inside it');
     if (info.size > maxBytes)
       return fail(
         `${file} is ${info.size} bytes, more than the ${maxBytes} a spec may have`,
@@ -64,7 +64,7 @@ export async function readTextFile(file: string, maxBytes = MAX_SPEC_BYTES): Pro
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail(`${file} does not exist`, 'check the path; the bundled spec is spec/dhcpv4-failover.yaml');
+    if (code === 'ENOENT') return fail(`${file} does not exist`, 'check the path (it is relative to the folder fsmkit runs in)');
     if (code === 'EACCES') return fail(`${file} cannot be read (permission denied)`, 'check the file permissions');
     return fail(`${file} cannot be read: ${(error as Error).message}`, 'check the path and permissions');
   }

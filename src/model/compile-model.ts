@@ -3,7 +3,9 @@ import { eventScope, MEMORY_TARGET } from '../spec/spec-types.js';
 import { type Model, type ModelEvent, type ModelRule, type ModelState, NO_MEMORY, type RoleId, type StateId, TO_MEMORY } from './model.js';
 
 /**
- * Compiles a spec that passed `checkSpec` into indexed form.
+ * Compiles a spec that passed `checkSpec` into indexed form. Every default
+ * of the spec format is filled in here, once: the engine and the generators
+ * read the model, not the raw spec's optional fields.
  * @throws Error starting "internal:" when given a spec that did not pass.
  */
 export function compileModel(spec: Spec): Model {
@@ -89,5 +91,6 @@ export function compileModel(spec: Spec): Model {
     linkLost,
     flagWatch: spec.states.map((s) => watched.has(s.name)),
     hasFlag: spec.flag !== undefined,
+    shapes: (spec.configurations ?? []).map((c) => ({ relationships: c.relationships ?? 1, symmetry: c.symmetry ?? true })),
   };
 }

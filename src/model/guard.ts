@@ -25,7 +25,7 @@ export function partnerVisible(model: Model, ctx: GuardContext): boolean {
   return ctx.networkUp && partner !== undefined && (partner.running || partner.announced);
 }
 
-/** The state the partner shows: its memory when its state shows memory (a STARTUP-like state). */
+/** The state the partner shows: its memory when its state shows memory (a state that shows its memory to the partner). */
 export function shownState(model: Model, state: number, memory: number): number {
   return model.states[state]?.showsMemory && memory !== NO_MEMORY ? memory : state;
 }

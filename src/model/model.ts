@@ -78,4 +78,6 @@ export interface Model {
   /** flagWatch[s]: does a partner in (or standing for) s make the flag live. */
   flagWatch: readonly boolean[];
   hasFlag: boolean;
+  /** The shape each declared configuration runs in, in spec order: relationships (default 1), symmetry (default on). */
+  shapes: readonly { relationships: number; symmetry: boolean }[];
 }

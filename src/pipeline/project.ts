@@ -5,8 +5,7 @@ import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diag
 import { generateDiagrams } from '../diagram/diagram-set.js';
 import { pairGraphOf } from '../diagram/explored-pairs.js';
 import { generateDocs } from '../docs/docs-pages.js';
-import { resolveConfiguration } from '../explore/configuration.js';
-import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from '../explore/explore.js';
+import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions } from '../explore/explore.js';
 import { replayScenarios, type ScenarioRun } from '../explore/replay-scenarios.js';
 import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
 import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
@@ -50,7 +49,7 @@ export interface ProjectCheck {
  * memory and compares them with the output folders: the gate that keeps
  * spec, verdicts, generated code and docs in step.
  * @example
- * const result = await checkProject({ specFile: 'spec/dhcpv4-failover.yaml', root: process.cwd() });
+ * const result = await checkProject({ specFile: 'spec/machine.yaml', root: process.cwd() });
  * if (!result.ok) for (const d of result.diagnostics) console.log(d.message);
  */
 export async function checkProject(options: ProjectOptions): Promise<ProjectCheck> {
@@ -152,7 +151,8 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   });
   diagnostics.push(...scenarios.diagnostics);
   const exploreOptions = options.explore ?? DEFAULT_EXPLORE_OPTIONS;
-  const matrix = spec.pair && spec.configurations?.length ? exploreMatrix(model, exploreOptions) : undefined;
+  // One run per configuration; the one the docs draw keeps its reachable pairs.
+  const matrix = spec.pair && spec.configurations?.length ? exploreMatrix(model, exploreOptions, undefined, spec.outputs?.docs?.pairs) : undefined;
   if (matrix) diagnostics.push(...verdictDiagnostics(checked, matrix));
 
   const specPath = resolve(options.root, options.specFile);
@@ -175,11 +175,10 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   // Banners name the spec relative to the folder above the outputs, so the
   // bytes do not depend on where fsmkit was run from.
   const label = (dir: string | undefined) => ({ specLabel: specLabel(specPath, dir !== undefined ? dirname(dir) : options.root) });
-  if (code.dir !== undefined) groups.push({ dir: code.dir, artifacts: generate(spec, label(code.dir)) });
+  if (code.dir !== undefined) groups.push({ dir: code.dir, artifacts: generate(model, label(code.dir)) });
   if (docs.dir !== undefined && matrix) {
-    const pairsName = spec.outputs?.docs?.pairs;
-    const pairsConfig = pairsName === undefined ? undefined : resolveConfiguration(model, pairsName);
-    const pairs = pairsConfig ? pairGraphOf(explore(model, pairsConfig, exploreOptions)) : undefined;
+    const kept = matrix.configurations.find((c) => c.pairs)?.pairs;
+    const pairs = kept ? pairGraphOf(model, kept) : undefined;
     const diagrams = generateDiagrams(model, matrix, pairs);
     const pages = generateDocs(model, matrix, diagrams, label(dirname(docs.dir)), pairs, scenarios.runs);
     groups.push({ dir: docs.dir, artifacts: [...diagrams, ...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { describeLimit, limitHint } from '../explore/format-report.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
 import type { CheckedSpec } from '../model/check-spec.js';
 
@@ -18,11 +19,11 @@ export function verdictDiagnostics(checked: CheckedSpec, report: MatrixReport): 
       diagnostics.push({
         code: 'EXPLORATION_LIMIT',
         severity: 'error',
-        message: `configuration ${c.configuration} stopped at the ${c.limit.kind} limit after ${c.limit.reached} states; its verdicts are not final`,
+        message: `configuration ${c.configuration}: ${describeLimit(c.limit, c.system.relationships)}; its verdicts are not final`,
         file: checked.file,
         start: span.start,
         end: span.end,
-        hint: c.limit.kind === 'states' ? 'raise the limit with --max-states' : 'raise the limit with --max-memory',
+        hint: limitHint(c.limit),
       });
     }
     for (const e of c.expectations) {

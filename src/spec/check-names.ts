@@ -16,7 +16,7 @@ const NAMED_LISTS = [
   ['profiles', 'name', 'profile'],
 ] as const;
 
-/** Reports two items of one list that share a name (two states called NORMAL, say). */
+/** Reports two items of one list that share a name (two states with one name, say). */
 export function checkDuplicateNames(spec: Spec, report: Reporter): void {
   for (const [list, key, noun] of NAMED_LISTS) {
     const items = (spec[list] ?? []) as unknown as Record<string, string>[];

@@ -115,17 +115,18 @@ export function checkPropertiesAndConfigurations(
       (verdict.unreached ?? []).forEach((entry, k) => {
         const [roleName, stateName] = entry.split(':');
         const ok = spec.roles.some((r) => r.name === roleName) && spec.states.some((s) => s.name === stateName && s.roles.includes(roleName ?? ''));
-        if (!ok)
-          report.error(
-            'INVALID_VALUE',
-            [...at, 'unreached', k],
-            `"${entry}" is not a role:STATE pair that role may hold`,
-            'write it like `secondary:RECOVER_WAIT`',
-          );
+        if (!ok) report.error('INVALID_VALUE', [...at, 'unreached', k], `"${entry}" is not a role:STATE pair that role may hold`, exampleHint(spec));
       });
       (verdict.unfired ?? []).forEach((id, k) => {
         if (!ruleIds.includes(id)) report.error('INVALID_VALUE', [...at, 'unfired', k], `"${id}" is not a rule id`, didYouMean(id, ruleIds));
       });
     }
   });
+}
+
+/** "write it like `role:STATE`", with a pair the spec declares (the last role and a state it may hold). */
+function exampleHint(spec: Spec): string {
+  const role = spec.roles.at(-1)?.name ?? 'role';
+  const state = spec.states.find((s) => s.roles.includes(role))?.name ?? 'STATE';
+  return `write it like \`${role}:${state}\``;
 }

@@ -1,7 +1,7 @@
 import type { DataPath } from './read-yaml.js';
 
 /**
- * Renders a data path for messages: `rules[4] "normal-link-lost" .partner[1]`.
+ * Renders a data path for messages: `rules[4] "ready-link-lost" .partner[1]`.
  * A list item that has a `name` or `id` is named, so the reader need not count.
  */
 export function describePath(data: unknown, path: DataPath): string {

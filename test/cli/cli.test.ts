@@ -138,7 +138,7 @@ describe('fsmkit explore', () => {
     const report = JSON.parse(io.out());
     const safety = report.configurations[0].verdicts.find((v: { property: string }) => v.property === 'partner-down-alone');
     expect(safety.status).toBe('violated');
-    expect(safety.trace.at(-1).after.servers.primary.state).toBe('PARTNER_DOWN');
+    expect(safety.trace.at(-1).after.relationships[0].primary.state).toBe('PARTNER_DOWN');
     expect(safety.trace[0]).toEqual({ kind: 'start', after: expect.objectContaining({ network: 'up' }) });
   });
 
@@ -214,11 +214,24 @@ describe('fsmkit explore', () => {
     [['explore', '--no-symmetry'], '--symmetry and --no-symmetry need --relationships'],
     [['explore', '--relationships', '0'], '--relationships takes a whole number above 0'],
     [['explore', '--relationships', '9'], '--relationships takes at most 8'],
-    [['explore', '--config', 'maintenance', '--relationships', '8'], 'one relationship reached more than 64 states'],
   ])('rejects %j with exit 2', async (argv, message) => {
     const io = captureIo(repoPath(''));
     expect(await runCli(argv, io)).toBe(2);
     expect(io.err()).toContain(message);
+  });
+
+  it('ends a run whose relationship outgrows the key as a finding with a hint, in explore and in check alike (exit 1)', async () => {
+    const io = captureIo(repoPath(''));
+    expect(await runCli(['explore', '--config', 'maintenance', '--relationships', '8'], io)).toBe(1);
+    expect(io.out()).toContain('one relationship took more than 64 states, the most a key holds with 8 relationships: verdicts are partial');
+    const dir = copyProject();
+    const spec = join(dir, 'spec', 'dhcpv4-failover.yaml');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('    relationships: 2\n', '    relationships: 8\n'));
+    const check = captureIo(dir);
+    expect(await runCli(['check'], check)).toBe(1);
+    expect(check.out()).toMatch(/EXPLORATION_LIMIT\n {2}configuration two-relationships: stopped: one relationship took more than 64 states/);
+    expect(check.out()).toContain('hint: explore fewer relationships');
+    expect(check.err()).not.toContain('internal error');
   });
 });
 

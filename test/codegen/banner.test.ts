@@ -27,7 +27,7 @@ function hasCompiler(): boolean {
 describe('a hostile spec path cannot escape the banner', () => {
   const checked = checkSpec('toy.yaml', readFileSync(TOY_SPEC, 'utf8'));
   if (!checked.spec || !checked.model) throw new Error('toy spec invalid');
-  const artifacts = generate(checked.spec, { specLabel: EVIL });
+  const artifacts = generate(checked.model, { specLabel: EVIL });
   const byPath = (p: string) => artifacts.find((a) => a.path === p)?.contents ?? '';
 
   it('keeps the banner to two lines, naming line breaks instead of breaking lines', () => {

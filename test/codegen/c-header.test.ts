@@ -63,9 +63,9 @@ int main(void) {
     const text = readFileSync(TOY_SPEC, 'utf8')
       .replace('description: Both nodes run and talk.', `description: ${JSON.stringify(hostile)}`)
       .replace('label: paired', `label: ${JSON.stringify(hostile)}`);
-    const spec = checkSpec('toy.yaml', text).spec;
-    if (!spec) throw new Error('toy spec rejected');
-    const toyHeader = generateCHeader(spec, { specLabel: 'toy.yaml' })[0]?.contents ?? '';
+    const model = checkSpec('toy.yaml', text).model;
+    if (!model) throw new Error('toy spec rejected');
+    const toyHeader = generateCHeader(model, { specLabel: 'toy.yaml' })[0]?.contents ?? '';
     const out = compileAndRun(
       toyHeader,
       `#include <stdio.h>\n#include "fsm_state.h"\nint main(void) { printf("%s", node_state_to_label(PAIRED)); return 0; }\n`,

@@ -62,11 +62,12 @@ function knowsBidiWarning(): boolean {
 }
 
 describe('invisible characters never reach an output raw', () => {
-  const spec = hostileSpec();
+  const model = compileModel(hostileSpec());
+  const spec = model.spec;
   const options = { specLabel: 'spec.yaml' };
 
   it('C header: comments show them by name, strings escape them, and gcc -Werror=bidi-chars=any accepts it', () => {
-    const [header] = generateCHeader(spec, options);
+    const [header] = generateCHeader(model, options);
     expect(header?.contents).not.toMatch(RAW);
     expect(header?.contents).toContain('<U+202E>nimda<U+202C>');
     if (!hasCompiler()) return;
@@ -83,7 +84,7 @@ describe('invisible characters never reach an output raw', () => {
   });
 
   it('TypeScript enum and validator: doc comments show them by name, string literals escape them, values survive', async () => {
-    const files = [...generateTsEnum(spec, options), ...generateTsValidator(spec, options)];
+    const files = [...generateTsEnum(model, options), ...generateTsValidator(model, options)];
     for (const f of files) expect(f.contents, f.path).not.toMatch(RAW);
     expect(typeCheck(Object.fromEntries(files.map((f) => [f.path, f.contents])))).toEqual([]);
     const enumFile = files.find((f) => f.path === 'node-state.ts');
@@ -92,7 +93,7 @@ describe('invisible characters never reach an output raw', () => {
   });
 
   it('JSON: JSON escapes, so the parsed text is exactly the spec text', () => {
-    const [json] = generateJsonMachine(spec, options);
+    const [json] = generateJsonMachine(model, options);
     expect(json?.contents).not.toMatch(RAW);
     const machine = JSON.parse(json?.contents ?? '') as { title: string; states: { description: string }[] };
     expect(machine.title).toBe(spec.title);
@@ -100,7 +101,6 @@ describe('invisible characters never reach an output raw', () => {
   });
 
   it('Markdown pages and Mermaid diagrams: shown by name', () => {
-    const model = compileModel(spec);
     const matrix = exploreMatrix(model);
     const diagrams = generateDiagrams(model, matrix, undefined);
     const pages = generateDocs(model, matrix, diagrams, options);

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateTsEnum } from '../../src/codegen/ts-enum.js';
 import { checkSpec, loadSpec } from '../../src/model/check-spec.js';
+import { compileModel } from '../../src/model/compile-model.js';
+import type { Model } from '../../src/model/model.js';
 import type { Spec } from '../../src/spec/spec-types.js';
 import { importTs, typeCheck } from '../helpers/compile-ts.js';
 import { BUNDLED_SPEC, repoPath, TOY_SPEC } from '../helpers/paths.js';
@@ -53,11 +55,14 @@ interface EnumModule {
 
 describe('generateTsEnum on the bundled spec', () => {
   let spec: Spec;
+  let model: Model;
   let source: string;
   let mod: EnumModule;
   beforeAll(async () => {
-    spec = (await loadSpec(BUNDLED_SPEC)).spec as Spec;
-    source = generateTsEnum(spec, options)[0]?.contents ?? '';
+    const loaded = await loadSpec(BUNDLED_SPEC);
+    spec = loaded.spec as Spec;
+    model = loaded.model as Model;
+    source = generateTsEnum(model, options)[0]?.contents ?? '';
     mod = await importTs<EnumModule>(source);
   });
 
@@ -103,7 +108,7 @@ describe('generateTsEnum on the bundled spec', () => {
   });
 
   it('gives the same bytes every time', () => {
-    expect(generateTsEnum(spec, options)[0]?.contents).toBe(source);
+    expect(generateTsEnum(model, options)[0]?.contents).toBe(source);
   });
 });
 
@@ -111,7 +116,7 @@ describe('hostile text in the spec', () => {
   const toy = readFileSync(TOY_SPEC, 'utf8');
   // The checker refuses control characters (UNSAFE_CHARACTER), so the text
   // goes in after checking: the generator must be safe on its own.
-  const withText = (text: string): Spec => {
+  const withText = (text: string): Model => {
     const checked = checkSpec('toy.yaml', toy);
     if (!checked.spec) throw new Error(checked.diagnostics.map((d) => d.message).join('\n'));
     const spec = structuredClone(checked.spec);
@@ -119,7 +124,7 @@ describe('hostile text in the spec', () => {
     if (!paired?.aliases) throw new Error('toy spec changed');
     paired.description = text;
     paired.aliases.label = text;
-    return spec;
+    return compileModel(spec);
   };
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the `${` is the point of the test
   const HOSTILE = 'ends */ here, `tick` ${x} "dq" \'sq\' \\ back\nnew line\r\ncrlf \u2028 ls \u2029 ps @param x <script>alert(1)</script> ??= ?\u0000';

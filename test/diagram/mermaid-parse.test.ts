@@ -4,8 +4,6 @@ import { escapeMermaidLabel } from '../../src/codegen/escape.js';
 import { generateDiagrams, renderScenarioDiagram } from '../../src/diagram/diagram-set.js';
 import { pairGraphOf } from '../../src/diagram/explored-pairs.js';
 import { renderTraceDiagram } from '../../src/diagram/trace-diagram.js';
-import { resolveConfiguration } from '../../src/explore/configuration.js';
-import { explore } from '../../src/explore/explore.js';
 import { replayScenarios } from '../../src/explore/replay-scenarios.js';
 import { exploreMatrix } from '../../src/explore/run-explorer.js';
 import type { Trace } from '../../src/explore/trace.js';
@@ -17,9 +15,9 @@ import { toyModel } from '../helpers/toy.js';
 
 /** Every diagram a spec produces, as fsmkit writes them. */
 function diagramsOf(model: Model, pairsConfig: string) {
-  const matrix = exploreMatrix(model);
-  const config = resolveConfiguration(model, pairsConfig);
-  return generateDiagrams(model, matrix, config ? pairGraphOf(explore(model, config)) : undefined);
+  const matrix = exploreMatrix(model, undefined, undefined, pairsConfig);
+  const kept = matrix.configurations.find((c) => c.pairs)?.pairs;
+  return generateDiagrams(model, matrix, kept ? pairGraphOf(model, kept) : undefined);
 }
 
 describe.skipIf(!browserPath)("mermaid's own parser", () => {
@@ -74,14 +72,17 @@ describe.skipIf(!browserPath)("mermaid's own parser", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${` is one of the hostile inputs
     const hostile = ['end"]; A-->B', '<script>alert(1)</script>', 'line\nbreak : colon ; semi # hash', '%%{init: {}}%%', '`${x}` \u2028 ℃', '--> [*]'];
     const trace: Trace = [
-      { kind: 'start' as const, after: { servers: { a: { state: hostile[0] as string }, b: { state: hostile[1] as string } }, network: 'up' as const } },
+      {
+        kind: 'start' as const,
+        after: { relationships: [{ a: { state: hostile[0] as string }, b: { state: hostile[1] as string } }], network: 'up' as const },
+      },
       {
         kind: 'protocol' as const,
         server: 'a',
         rule: hostile[2] as string,
         event: hostile[3] as string,
         ref: hostile[4] as string,
-        after: { servers: { a: { state: hostile[5] as string } }, network: 'down' as const },
+        after: { relationships: [{ a: { state: hostile[5] as string } }], network: 'down' as const },
       },
     ];
     const sequence = renderTraceDiagram(trace, ['a', 'b'], hostile.join(' '));

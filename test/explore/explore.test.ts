@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Configuration, resolveConfiguration } from '../../src/explore/configuration.js';
-import { explore } from '../../src/explore/explore.js';
+import { explore, PAIR_SHAPE } from '../../src/explore/explore.js';
 import { checkProperties } from '../../src/explore/properties.js';
 import { exploreMatrix } from '../../src/explore/run-explorer.js';
 import type { Trace } from '../../src/explore/trace.js';
@@ -10,13 +10,14 @@ import { BUNDLED_SPEC } from '../helpers/paths.js';
 import { toyModel } from '../helpers/toy.js';
 
 const config = (model: Model, name: string) => resolveConfiguration(model, name) as Configuration;
-const states = (trace: Trace | undefined) => trace?.map((s) => `${s.after.servers.left?.state}/${s.after.servers.right?.state}/${s.after.network}`);
+const states = (trace: Trace | undefined) =>
+  trace?.map((s) => `${s.after.relationships[0]?.left?.state}/${s.after.relationships[0]?.right?.state}/${s.after.network}`);
 
 describe('explore on the toy pair (answers worked out by hand)', () => {
   it('steady: 7 states, 8 transitions, diameter 4, and the link-lost rule never fires', () => {
     const model = toyModel();
     const graph = explore(model, config(model, 'steady'));
-    expect([graph.keys.length, graph.transitions, Math.max(...graph.depth)]).toEqual([7, 8, 4]);
+    expect([graph.states.size, graph.transitions, graph.levels.length - 1]).toEqual([7, 8, 4]);
     const reach = checkProperties(graph).find((v) => v.kind === 'reachability');
     expect(reach?.unfired).toEqual(['paired-loses-link']);
     expect(reach?.unreached).toEqual([]);
@@ -25,7 +26,7 @@ describe('explore on the toy pair (answers worked out by hand)', () => {
   it('flaky: 11 states and 23 transitions (4 more states with the network down)', () => {
     const model = toyModel();
     const graph = explore(model, config(model, 'flaky'));
-    expect([graph.keys.length, graph.transitions]).toEqual([11, 23]);
+    expect([graph.states.size, graph.transitions]).toEqual([11, 23]);
   });
 
   it('finds a known stuck state with its shortest trace', () => {
@@ -71,7 +72,7 @@ describe('explore on the toy pair (answers worked out by hand)', () => {
 
   it('stops at the state limit and says so', () => {
     const model = toyModel();
-    const graph = explore(model, config(model, 'flaky'), { maxStates: 5, maxBytes: 2 ** 40, progressEvery: 1024 });
+    const graph = explore(model, config(model, 'flaky'), PAIR_SHAPE, { maxStates: 5, maxBytes: 2 ** 40, progressEvery: 1024 });
     expect(graph.limit).toEqual({ kind: 'states', reached: 5 });
   });
 });

@@ -31,7 +31,7 @@ describe('replayScenarios', () => {
     expect(found).toEqual([]);
     expect(runs).toHaveLength(1);
     expect(runs[0]?.ok).toBe(true);
-    expect(runs[0]?.trace.map((s) => `${s.after.servers.left?.state}/${s.after.servers.right?.state}/${s.after.network}`)).toEqual([
+    expect(runs[0]?.trace.map((s) => `${s.after.relationships[0]?.left?.state}/${s.after.relationships[0]?.right?.state}/${s.after.network}`)).toEqual([
       'DOWN/DOWN/up',
       'SOLO/DOWN/up',
       'SOLO/SOLO/up',

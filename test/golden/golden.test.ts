@@ -19,8 +19,8 @@ describe.each(cases)('golden case %s', (name) => {
   });
 
   it('generates the expected files', async () => {
-    if (!checked.spec) throw new Error('invalid golden spec');
-    for (const artifact of generate(checked.spec, { specLabel: 'spec.yaml' })) {
+    if (!checked.model) throw new Error('invalid golden spec');
+    for (const artifact of generate(checked.model, { specLabel: 'spec.yaml' })) {
       await expect(artifact.contents).toMatchFileSnapshot(repoPath(`test/golden/${name}/${artifact.path}`));
     }
   });

@@ -1,7 +1,7 @@
 import type { Configuration } from '../../src/explore/configuration.js';
 import { PAIR_WIDTH } from '../../src/explore/pair-codec.js';
+import { PairStepper } from '../../src/explore/pair-stepper.js';
 import { stepTable } from '../../src/explore/steps.js';
-import { PairStepper } from '../../src/explore/successors.js';
 import { type Model, NO_MEMORY } from '../../src/model/model.js';
 
 /**
@@ -11,7 +11,7 @@ import { type Model, NO_MEMORY } from '../../src/model/model.js';
  * network event moves every pair it is enabled on, and is a step when it is
  * enabled on at least one. No tables, no packing, no symmetry.
  */
-export function naiveSystemCounts(model: Model, config: Configuration, k: number): { states: number; transitions: number } {
+export function naiveSystemCounts(model: Model, config: Configuration, k: number): { states: number; transitions: number; diameter: number } {
   const stepper = new PairStepper(model);
   const steps = stepTable(model, config);
   const pair = model.spec.pair;
@@ -30,6 +30,7 @@ export function naiveSystemCounts(model: Model, config: Configuration, k: number
   }
   const seen = new Set([JSON.stringify(start)]);
   const queue = [start];
+  const depth = [0];
   let transitions = 0;
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head] as number[][];
@@ -62,7 +63,8 @@ export function naiveSystemCounts(model: Model, config: Configuration, k: number
       if (seen.has(key)) continue;
       seen.add(key);
       queue.push(JSON.parse(key) as number[][]);
+      depth.push((depth[head] as number) + 1);
     }
   }
-  return { states: seen.size, transitions };
+  return { states: seen.size, transitions, diameter: Math.max(...depth) };
 }

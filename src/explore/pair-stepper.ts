@@ -1,7 +1,7 @@
 import { type GuardContext, ruleEnabled } from '../model/guard.js';
 import { type Model, type ModelEvent, type ModelRule, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
 import { recordedMemory } from '../model/remembered-states.js';
-import { F, M, NET, PAIR_WIDTH, type PairState, S } from './pair-codec.js';
+import { flagOf, memoryOf, networkUp, PAIR_WIDTH, type PairState, partnerOf, setFlag, setMemory, setNetwork, setState, stateOf } from './pair-codec.js';
 import type { Step } from './steps.js';
 
 /** Both servers of a pair, as a constant: a literal in a loop would be a new array on every call. */
@@ -21,7 +21,7 @@ export class PairStepper {
   private readonly linkLostRule: Int32Array;
   /** ruleFired[r] is set when link-lost rule r is applied (the explorer reads it). */
   readonly linkLostFired: boolean[];
-  /** State attributes as flat arrays: this runs once per step tried. */
+  /** State attributes as flat arrays: this runs once per local state and step tried. */
   private readonly running: Uint8Array;
   private readonly keepsMemory: Uint8Array;
   private readonly serves: Uint8Array;
@@ -41,14 +41,14 @@ export class PairStepper {
 
   /** The guard context of `server` in `p`. */
   context(p: PairState, server: RoleId): GuardContext {
-    const other = 1 - server;
+    const other = partnerOf(server);
     const ctx = this.ctx;
     ctx.role = server;
-    ctx.state = p[S[server]] as number;
-    ctx.flag = p[F[server]] === 1;
-    ctx.networkUp = p[NET] === 1;
-    ctx.partnerState = p[S[other] as number] as number;
-    ctx.partnerMemory = p[M[other] as number] as number;
+    ctx.state = stateOf(p, server);
+    ctx.flag = flagOf(p, server);
+    ctx.networkUp = networkUp(p);
+    ctx.partnerState = stateOf(p, other);
+    ctx.partnerMemory = memoryOf(p, other);
     return ctx;
   }
 
@@ -58,7 +58,7 @@ export class PairStepper {
    */
   stayRuleEnabled(rule: ModelRule, p: PairState, enabled: readonly boolean[]): boolean {
     for (const server of BOTH) {
-      if (rule.from !== p[S[server]]) continue;
+      if (rule.from !== stateOf(p, server)) continue;
       const ctx = this.context(p, server);
       for (const e of rule.events) {
         if (enabled[e] && ruleEnabled(this.model, rule, this.model.events[e] as ModelEvent, ctx)) return true;
@@ -69,7 +69,7 @@ export class PairStepper {
 
   /** The link is ok: network up and both servers running (as `linkOk` of the guards, on the pair state directly). */
   linkOk(p: PairState): boolean {
-    return p[NET] === 1 && this.running[p[0] as number] === 1 && this.running[p[3] as number] === 1;
+    return networkUp(p) && this.running[stateOf(p, 0)] === 1 && this.running[stateOf(p, 1)] === 1;
   }
 
   /**
@@ -84,26 +84,26 @@ export class PairStepper {
     let server: RoleId | undefined;
     let state = 0;
     let memory = NO_MEMORY;
-    let network = p[NET] as number;
+    let network = networkUp(p);
     let halts = false;
     if (step.rule) {
       server = step.server as RoleId;
       if (!ruleEnabled(model, step.rule, event, this.context(p, server))) return false;
-      const from = p[S[server]] as number;
-      const kept = p[M[server]] as number;
+      const from = stateOf(p, server);
+      const kept = memoryOf(p, server);
       state = step.rule.to === TO_MEMORY ? kept : step.rule.to;
       if (state === NO_MEMORY) return false;
       memory = this.memoryAfter(from, kept, state, step.rule.setMemory);
     } else if (event.action === 'halt') {
       server = step.server as RoleId;
-      const from = p[S[server]] as number;
+      const from = stateOf(p, server);
       if (this.running[from] !== 1) return false;
-      if (event.partnerRunning !== undefined && (this.running[p[S[1 - server] as number] as number] === 1) !== event.partnerRunning) return false;
+      if (event.partnerRunning !== undefined && (this.running[stateOf(p, partnerOf(server))] === 1) !== event.partnerRunning) return false;
       state = event.haltTo as number;
-      memory = event.haltMemory ?? recordedMemory(this.model, from, p[M[server]] as number);
+      memory = event.haltMemory ?? recordedMemory(this.model, from, memoryOf(p, server));
       halts = true;
     } else if (event.action === 'network-down' || event.action === 'network-up') {
-      const up = event.action === 'network-up' ? 1 : 0;
+      const up = event.action === 'network-up';
       if (network === up) return false;
       network = up;
     } else {
@@ -113,10 +113,10 @@ export class PairStepper {
     // A loop, not TypedArray#set: for seven entries the builtin call costs more than the copy.
     for (let i = 0; i < PAIR_WIDTH; i++) out[i] = p[i] as number;
     if (server !== undefined) {
-      out[S[server]] = state;
-      out[M[server]] = memory;
+      setState(out, server, state);
+      setMemory(out, server, memory);
     }
-    out[NET] = network;
+    setNetwork(out, network);
     // The halted server has no connection left to lose: its memory was mapped when it stopped.
     if (wasOk && (halts || !this.linkOk(out))) this.applyLinkLost(out, halts ? server : undefined);
     this.updateFlags(out);
@@ -132,9 +132,9 @@ export class PairStepper {
   private applyLinkLost(p: PairState, halted: RoleId | undefined): void {
     for (const server of BOTH) {
       if (server === halted) continue;
-      const state = p[S[server]] as number;
+      const state = stateOf(p, server);
       if (this.running[state] !== 1) continue;
-      p[S[server]] = this.model.linkLost[state] as number;
+      setState(p, server, this.model.linkLost[state] as number);
       const rule = this.linkLostRule[state] as number;
       if (rule >= 0) this.linkLostFired[rule] = true;
     }
@@ -144,12 +144,12 @@ export class PairStepper {
   private updateFlags(p: PairState): void {
     if (!this.model.hasFlag) return;
     for (const server of BOTH) {
-      const other = 1 - server;
-      const partner = p[S[other] as number] as number;
-      const stands = this.keepsMemory[partner] === 1 ? (p[M[other] as number] as number) : partner;
+      const other = partnerOf(server);
+      const partner = stateOf(p, other);
+      const stands = this.keepsMemory[partner] === 1 ? memoryOf(p, other) : partner;
       const live = stands !== NO_MEMORY && this.watched[stands] === 1;
-      const serving = this.serves[p[S[server]] as number] === 1;
-      p[F[server]] = live && (p[F[server]] === 1 || serving) ? 1 : 0;
+      const serving = this.serves[stateOf(p, server)] === 1;
+      setFlag(p, server, live && (flagOf(p, server) || serving));
     }
   }
 }
