@@ -7,7 +7,7 @@ import { generateDocs } from '../docs/docs-pages.js';
 import { resolveConfiguration } from '../explore/configuration.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions, explore } from '../explore/explore.js';
 import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
-import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
+import { compareOutputs, machineSchemaReference, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import { type CheckedSpec, loadSpec } from '../model/check-spec.js';
 import { verdictDiagnostics } from './verdict-diagnostics.js';
@@ -150,7 +150,10 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   // Banners name the spec relative to the folder above the outputs, so the
   // bytes do not depend on where fsmkit was run from.
   const label = (dir: string | undefined) => ({ specLabel: specLabel(specPath, dir !== undefined ? dirname(dir) : options.root) });
-  if (code.dir !== undefined) groups.push({ dir: code.dir, artifacts: generate(spec, label(code.dir)) });
+  if (code.dir !== undefined) {
+    const codeDir = code.dir;
+    groups.push({ dir: codeDir, artifacts: generate(spec, { ...label(codeDir), machineSchema: machineSchemaReference(codeDir, options.root) }) });
+  }
   if (docs.dir !== undefined && matrix) {
     const pairsName = spec.outputs?.docs?.pairs;
     const pairsConfig = pairsName === undefined ? undefined : resolveConfiguration(model, pairsName);

@@ -20,7 +20,7 @@ describe.each(cases)('golden case %s', (name) => {
 
   it('generates the expected files', async () => {
     if (!checked.spec) throw new Error('invalid golden spec');
-    for (const artifact of generate(checked.spec, { specLabel: 'spec.yaml' })) {
+    for (const artifact of generate(checked.spec, { specLabel: 'spec.yaml', machineSchema: '../../../spec/fsmkit-machine.schema.json' })) {
       await expect(artifact.contents).toMatchFileSnapshot(repoPath(`test/golden/${name}/${artifact.path}`));
     }
   });
