@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { formatDiagnostic } from '../diagnostics/format.js';
+import { OutputUnwritableError } from '../io/write-atomic.js';
 import { didYouMean } from '../spec/suggest.js';
 import { runCheckLog } from './check-log-command.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
@@ -81,6 +83,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       if (error.hint) io.stderr(`hint: ${error.hint}\n`);
       io.stderr('Run `fsmkit help` for usage.\n');
       return EXIT.usage;
+    }
+    if (error instanceof OutputUnwritableError) {
+      io.stderr(`${formatDiagnostic(error.diagnostic)}\n`);
+      return EXIT.failed;
     }
     io.stderr(`fsmkit: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     io.stderr(

@@ -1,12 +1,43 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { holdStopSignals } from './signals.js';
 
 /** A file to write: absolute or cwd-relative path and its text. */
 export interface FileToWrite {
   path: string;
   contents: string | Uint8Array;
+}
+
+/**
+ * A file could not be written (read-only folder, no space, a folder where a
+ * file should go). Nothing was changed. Carries an `OUTPUT_UNWRITABLE`
+ * diagnostic naming the file and the fix, for the caller to report.
+ */
+export class OutputUnwritableError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(path: string, cause: unknown) {
+    const reason = (cause as NodeJS.ErrnoException)?.code ?? (cause as Error)?.message ?? String(cause);
+    const why: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'read-only file system',
+      ENOSPC: 'no space left on the device',
+      EISDIR: 'a folder is in the way',
+      ENOTDIR: 'a file is in the way of a folder',
+    };
+    super(`cannot write ${path}: ${why[reason] ?? (cause as Error)?.message ?? reason}`, { cause });
+    this.name = 'OutputUnwritableError';
+    this.diagnostic = {
+      code: 'OUTPUT_UNWRITABLE',
+      severity: 'error',
+      message: `${this.message}; nothing was changed`,
+      file: path,
+      start: { line: 1, col: 1 },
+      hint: `make ${dirname(path)} a writable folder, or write elsewhere (--out)`,
+    };
+  }
 }
 
 /** @internal Test hooks, called at the two moments a stop signal is most harmful. */
@@ -53,10 +84,14 @@ export async function writeFilesAtomically(files: readonly FileToWrite[], hooks:
     for (const dir of dirs) await removeLeftovers(dir);
     for (const file of files) {
       guard.signal.throwIfAborted();
-      await mkdir(dirname(file.path), { recursive: true });
       const temp = join(dirname(file.path), `.${baseName(file.path)}${suffix}`);
-      staged.push({ from: temp, to: file.path });
-      await writeFile(temp, file.contents, typeof file.contents === 'string' ? { encoding: 'utf8', flush: true } : { flush: true });
+      try {
+        await mkdir(dirname(file.path), { recursive: true });
+        staged.push({ from: temp, to: file.path });
+        await writeFile(temp, file.contents, typeof file.contents === 'string' ? { encoding: 'utf8', flush: true } : { flush: true });
+      } catch (error) {
+        throw new OutputUnwritableError(file.path, error);
+      }
       hooks.staged?.(staged.length);
     }
     for (const { to } of staged) await assertReplaceable(to);
@@ -115,7 +150,7 @@ async function assertReplaceable(target: string): Promise<void> {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
-  if (info && !info.isFile()) throw new Error(`cannot replace ${target}: it is not a regular file`);
+  if (info && !info.isFile()) throw new OutputUnwritableError(target, new Error('it is not a regular file'));
 }
 
 async function removeLeftovers(dir: string): Promise<void> {
