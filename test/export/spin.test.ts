@@ -83,6 +83,9 @@ describe('combineChecks', () => {
     const found = violatedChecks({ states: 1, errors: 2, output });
     expect([...found.assertions]).toEqual([1]);
     expect(found.deadlock).toBe(true);
+    // The summary lists the kinds of check made; only an error line is a finding.
+    const summary = 'Full statespace search for:\n\tassertion violations\t+\n\tinvalid end states\t+\n';
+    expect(violatedChecks({ states: 1, errors: 0, output: summary })).toEqual({ assertions: new Set(), deadlock: false });
   });
 });
 

@@ -126,5 +126,5 @@ export function combineChecks(models: readonly string[]): string {
 /** The indexes (into the list given to `combineChecks`) of the assertions pan found violated, and whether it found a deadlock. */
 export function violatedChecks(result: PanResult): { assertions: Set<number>; deadlock: boolean } {
   const assertions = new Set([...result.output.matchAll(/assertion violated \(\((\d+)==\1\)&&/g)].map((m) => Number(m[1])));
-  return { assertions, deadlock: /invalid end state/.test(result.output) };
+  return { assertions, deadlock: /pan:\d+: invalid end state/.test(result.output) };
 }
