@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkLog } from '../dist/log/check-log.js';
-import { loadSpec } from '../dist/model/check-spec.js';
+import { checkLog, loadSpec } from 'fsmkit';
 
 const megabytes = Number(process.env.FSMKIT_BENCH_LOG_MB ?? 1024);
 const file = join(tmpdir(), `fsmkit-bench-v3-${megabytes}mb.log`);

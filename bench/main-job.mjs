@@ -3,8 +3,8 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findBrowser } from 'fsmkit';
 import { runCli } from '../dist/cli/main.js';
-import { findBrowser } from '../dist/diagram/render.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'fsmkit-bench-start-'));

@@ -14,10 +14,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveConfiguration } from '../dist/explore/configuration.js';
-import { explore } from '../dist/explore/explore.js';
-import { generatePromela } from '../dist/export/promela.js';
-import { loadSpec } from '../dist/model/check-spec.js';
+import { explore, generatePromela, loadSpec, resolveConfiguration } from 'fsmkit';
 import { exploreWithXState } from './xstate-pair.mjs';
 
 const { values } = parseArgs({

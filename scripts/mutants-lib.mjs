@@ -4,12 +4,10 @@
 // spec fails on it, or some verdict differs from the original's. A survivor is equivalent when every
 // configuration reaches exactly the same pair states with the same number
 // of transitions; otherwise it is reported.
+
+// The public entry: the built package under node, the source under vitest (see vitest.config.ts).
+import { allConfigurations, checkSpec, explore, exploreMatrix, replayScenarios } from 'fsmkit';
 import { parse, stringify } from 'yaml';
-import { allConfigurations } from '../dist/explore/configuration.js';
-import { explore } from '../dist/explore/explore.js';
-import { replayScenarios } from '../dist/explore/replay-scenarios.js';
-import { exploreMatrix } from '../dist/explore/run-explorer.js';
-import { checkSpec } from '../dist/model/check-spec.js';
 
 /** Every single-rule mutant of the spec text: { id, describe, spec (object) }. */
 export function mutantsOf(text) {

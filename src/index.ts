@@ -35,6 +35,7 @@ export {
 export { formatConfiguration, formatMatrix } from './explore/format-report.js';
 export { checkProperties, type Verdict } from './explore/properties.js';
 export type { PairTransition, ReachablePairs } from './explore/reachable-pairs.js';
+export { replayScenarios, type ScenarioRun, type SpecPlace } from './explore/replay-scenarios.js';
 export { type ConfigurationReport, exploreConfiguration, exploreMatrix, type MatrixReport } from './explore/run-explorer.js';
 export type { PairView, ServerView, Trace, TraceStep, TraceView } from './explore/trace.js';
 export { generatePromela } from './export/promela.js';

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatDiagnostic } from '../diagnostics/format.js';
 import { showInvisible } from '../diagnostics/invisible.js';
 import { notAFile } from '../io/read-text-file.js';
+import { OutputUnwritableError } from '../io/write-atomic.js';
 import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import { COMMAND_NAMES, COMMANDS, type CommandName, isCommand } from './commands-table.js';
@@ -43,6 +45,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       if (error.hint) io.stderr(`hint: ${showInvisible(error.hint)}\n`);
       io.stderr(`Run \`fsmkit ${error.command ? `${error.command} ` : ''}--help\` for usage.\n`);
       return EXIT.usage;
+    }
+    if (error instanceof OutputUnwritableError) {
+      io.stderr(`${formatDiagnostic(error.diagnostic)}\n`);
+      return EXIT.failed;
+    }
+    if (error instanceof OutputUnwritableError) {
+      io.stderr(`${formatDiagnostic(error.diagnostic)}\n`);
+      return EXIT.failed;
     }
     io.stderr(`fsmkit: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     io.stderr(

@@ -8,4 +8,10 @@ export interface Artifact {
 export interface GenerateOptions {
   /** The spec's path as the banner shows it (relative to the project, `/`-separated). */
   specLabel: string;
+  /**
+   * Where the machine JSON's `$schema` points: a path relative to the output
+   * folder. The project pipeline passes the schema shipped with fsmkit.
+   * @default 'fsmkit-machine.schema.json'
+   */
+  machineSchema?: string;
 }

@@ -9,17 +9,18 @@ import { validatorRules } from './transition-table.js';
 /** Identifies the JSON format; bump `MACHINE_FORMAT_VERSION` on any incompatible change. */
 export const MACHINE_FORMAT = 'fsmkit-machine';
 export const MACHINE_FORMAT_VERSION = 1;
-export const MACHINE_SCHEMA_ID = 'https://fsmkit.dev/schema/machine-1.json';
+/** The JSON Schema of the format, shipped in the package as spec/fsmkit-machine.schema.json. */
+export const MACHINE_SCHEMA_FILE = 'fsmkit-machine.schema.json';
 
 /**
  * The compiled model as JSON for other languages: every default filled in
  * (by the model), guards spelt out, keys in a fixed order. Its schema is
- * spec/fsmkit-machine.schema.json; docs/json-format.md explains it.
+ * spec/fsmkit-machine.schema.json; docs/generated-code.md explains it.
  */
 export function generateJsonMachine(model: Model, options: GenerateOptions): Artifact[] {
   const spec = model.spec;
   const machine = {
-    $schema: MACHINE_SCHEMA_ID,
+    $schema: options.machineSchema ?? MACHINE_SCHEMA_FILE,
     format: MACHINE_FORMAT,
     version: MACHINE_FORMAT_VERSION,
     generated: bannerLines(options).join(' '),

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Artifact } from '../codegen/artifact.js';
+import { holdStopSignals } from '../io/signals.js';
 
 /** Flags for a headless browser on a machine with no network beyond loopback. */
 export const BROWSER_FLAGS = [
@@ -68,43 +69,102 @@ export interface RenderResult {
   failures: { path: string; message: string }[];
 }
 
+/** Profile folders are named after the process that owns them, so a later run can tell a dead owner's. */
+const PROFILE_PREFIX = 'fsmkit-browser-';
+
 /**
  * Renders Mermaid sources to SVG (and PNG when asked) with mermaid-cli, all
  * in one browser session, with `securityLevel: strict`. Also returns an
  * HTML page with every SVG inline, for looking at them all at once. Writes
  * nothing itself.
+ *
+ * The browser cannot outlive fsmkit: it is driven over a pipe, and Chromium
+ * quits when the pipe closes, even when fsmkit is killed outright. SIGINT,
+ * SIGTERM or SIGHUP stop the rendering: the browser is closed, its profile
+ * folder removed, and the signal raised again. Profile folders left by a
+ * killed run are removed by the next one.
+ * @throws Error when rendering was stopped by a signal
  */
 export async function renderDiagrams(diagrams: readonly Artifact[], browserPath: string, formats: readonly ('svg' | 'png')[] = ['svg']): Promise<RenderResult> {
   const [{ default: puppeteer }, { renderMermaid }] = await Promise.all([import('puppeteer'), import('@mermaid-js/mermaid-cli')]);
-  const profile = mkdtempSync(join(tmpdir(), 'fsmkit-browser-'));
-  const browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: BROWSER_FLAGS, userDataDir: profile });
+  removeDeadProfiles();
+  const guard = holdStopSignals();
+  const profile = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   const artifacts: RenderedFile[] = [];
   const failures: RenderResult['failures'] = [];
   const svgs: { path: string; svg: string }[] = [];
+  let stopped: NodeJS.Signals | undefined;
   try {
-    for (const diagram of diagrams) {
-      for (const format of formats) {
-        try {
-          const { data } = await renderMermaid(browser, diagram.contents, format, { mermaidConfig: { securityLevel: 'strict' } });
-          const path = diagram.path.replace(/\.mmd$/, `.${format}`);
-          if (format === 'svg') {
-            const svg = new TextDecoder().decode(data);
-            artifacts.push({ path, contents: svg });
-            svgs.push({ path, svg });
-          } else {
-            artifacts.push({ path, contents: data });
+    const browser = await puppeteer.launch({
+      executablePath: browserPath,
+      headless: true,
+      args: BROWSER_FLAGS,
+      userDataDir: profile,
+      pipe: true,
+      // fsmkit decides what a signal does (stop, clean up, then die by it), not puppeteer.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    const stop = () => browser.process()?.kill('SIGKILL');
+    guard.signal.addEventListener('abort', stop);
+    try {
+      for (const diagram of diagrams) {
+        for (const format of formats) {
+          if (guard.signal.aborted) break;
+          try {
+            const { data } = await renderMermaid(browser, diagram.contents, format, { mermaidConfig: { securityLevel: 'strict' } });
+            const path = diagram.path.replace(/\.mmd$/, `.${format}`);
+            if (format === 'svg') {
+              const svg = new TextDecoder().decode(data);
+              artifacts.push({ path, contents: svg });
+              svgs.push({ path, svg });
+            } else {
+              artifacts.push({ path, contents: data });
+            }
+          } catch (error) {
+            if (guard.signal.aborted) break;
+            failures.push({ path: diagram.path, message: String((error as Error).message ?? error).split('\n')[0] ?? 'render failed' });
           }
-        } catch (error) {
-          failures.push({ path: diagram.path, message: String((error as Error).message ?? error).split('\n')[0] ?? 'render failed' });
         }
       }
+    } finally {
+      guard.signal.removeEventListener('abort', stop);
+      await browser.close().catch(() => stop());
     }
   } finally {
-    await browser.close();
     rmSync(profile, { recursive: true, force: true });
+    stopped = guard.received();
+    guard.release();
   }
+  if (stopped) throw new Error(`rendering stopped by ${stopped}`);
   if (svgs.length > 0) artifacts.push({ path: 'diagrams/index.html', contents: galleryPage(svgs) });
   return { artifacts, failures };
+}
+
+/** Removes the profile folders of renders whose process no longer exists (killed before it could clean up). */
+function removeDeadProfiles(): void {
+  const owned = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`);
+  let names: string[] = [];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(owned.exec(name)?.[1] ?? Number.NaN);
+    if (Number.isNaN(pid) || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

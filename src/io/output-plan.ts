@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Artifact } from '../codegen/artifact.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -20,6 +21,21 @@ export function resolveOutputDir(specFile: string, specDir: string | undefined, 
     return { dir, error: `the output folder ${dir} is outside the project folder ${resolve(root)}` };
   }
   return { dir };
+}
+
+/** The machine JSON's schema as this package ships it (spec/ is in the package's files). */
+const SHIPPED_MACHINE_SCHEMA = fileURLToPath(new URL('../../spec/fsmkit-machine.schema.json', import.meta.url));
+
+/**
+ * How a JSON file in `outDir` names the shipped machine schema: a relative
+ * path, so it resolves offline and the bytes do not depend on the machine.
+ * When fsmkit runs from outside the project (npx from a cache, a global
+ * install), the path is the one a local install gives: node_modules/fsmkit.
+ */
+export function machineSchemaReference(outDir: string, root: string, shipped = SHIPPED_MACHINE_SCHEMA): string {
+  const inside = relative(resolve(root), shipped);
+  const schema = inside.startsWith('..') || isAbsolute(inside) ? join(resolve(root), 'node_modules/fsmkit/spec/fsmkit-machine.schema.json') : shipped;
+  return relative(outDir, schema).split('\\').join('/');
 }
 
 /** The spec's path as banners show it: relative to the project, with `/`. */

@@ -11,8 +11,7 @@ export const MAX_SPEC_BYTES = 8 * 1024 * 1024;
  */
 export async function notAFile(file: string, label = file): Promise<{ message: string; hint: string } | undefined> {
   try {
-    if ((await stat(file)).isDirectory())
-      return { message: `${label} is a folder, not a spec file`, hint: 'name the YAML file inside it' };
+    if ((await stat(file)).isDirectory()) return { message: `${label} is a folder, not a spec file`, hint: 'name the YAML file inside it' };
     return undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')

@@ -88,7 +88,7 @@ export interface LogReport {
  * @returns the findings, counts and a summary per (host, relationship)
  * @example
  * ```ts
- * const { model } = await loadSpec('spec/my-protocol.yaml');
+ * const { model } = await loadSpec('my-protocol.yaml');
  * const report = await checkLog(model!, [{ name: 'syslog', open: () => createReadStream('syslog') }], { profile: 'my-server' });
  * if (!report.ok) console.log(formatLogReport(report));
  * ```

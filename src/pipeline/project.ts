@@ -8,7 +8,7 @@ import { generateDocs } from '../docs/docs-pages.js';
 import { DEFAULT_EXPLORE_OPTIONS, type ExploreOptions } from '../explore/explore.js';
 import { replayScenarios, type ScenarioRun } from '../explore/replay-scenarios.js';
 import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
-import { compareOutputs, resolveOutputDir, specLabel } from '../io/output-plan.js';
+import { compareOutputs, machineSchemaReference, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import { type CheckedSpec, loadSpec } from '../model/check-spec.js';
 import { verdictDiagnostics } from './verdict-diagnostics.js';
@@ -49,7 +49,7 @@ export interface ProjectCheck {
  * memory and compares them with the output folders: the gate that keeps
  * spec, verdicts, generated code and docs in step.
  * @example
- * const result = await checkProject({ specFile: 'spec/machine.yaml', root: process.cwd() });
+ * const result = await checkProject({ specFile: 'machine.yaml', root: process.cwd() });
  * if (!result.ok) for (const d of result.diagnostics) console.log(d.message);
  */
 export async function checkProject(options: ProjectOptions): Promise<ProjectCheck> {
@@ -175,7 +175,10 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   // Banners name the spec relative to the folder above the outputs, so the
   // bytes do not depend on where fsmkit was run from.
   const label = (dir: string | undefined) => ({ specLabel: specLabel(specPath, dir !== undefined ? dirname(dir) : options.root) });
-  if (code.dir !== undefined) groups.push({ dir: code.dir, artifacts: generate(model, label(code.dir)) });
+  if (code.dir !== undefined) {
+    const codeDir = code.dir;
+    groups.push({ dir: codeDir, artifacts: generate(model, { ...label(codeDir), machineSchema: machineSchemaReference(codeDir, options.root) }) });
+  }
   if (docs.dir !== undefined && matrix) {
     const kept = matrix.configurations.find((c) => c.pairs)?.pairs;
     const pairs = kept ? pairGraphOf(model, kept) : undefined;

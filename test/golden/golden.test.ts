@@ -20,7 +20,7 @@ describe.each(cases)('golden case %s', (name) => {
 
   it('generates the expected files', async () => {
     if (!checked.model) throw new Error('invalid golden spec');
-    for (const artifact of generate(checked.model, { specLabel: 'spec.yaml' })) {
+    for (const artifact of generate(checked.model, { specLabel: 'spec.yaml', machineSchema: '../../../spec/fsmkit-machine.schema.json' })) {
       await expect(artifact.contents).toMatchFileSnapshot(repoPath(`test/golden/${name}/${artifact.path}`));
     }
   });

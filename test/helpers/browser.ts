@@ -15,5 +15,7 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: BROWSER_FLAGS,
     userDataDir: mkdtempSync(join(tmpdir(), 'fsmkit-test-browser-')),
+    // Over a pipe, the browser quits when the test process ends, however it ends.
+    pipe: true,
   });
 }

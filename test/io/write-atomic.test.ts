@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesAtomically } from '../../src/io/write-atomic.js';
+import { JOURNAL, writeFilesAtomically } from '../../src/io/write-atomic.js';
 
 describe('writeFilesAtomically', () => {
   it('writes every file, creating folders', async () => {
@@ -28,5 +28,21 @@ describe('writeFilesAtomically', () => {
     ).rejects.toThrow();
     expect(readFileSync(join(dir, 'a.ts'), 'utf8')).toBe('old');
     expect(readdirSync(dir).sort()).toEqual(['a.ts', 'blocked.ts']);
+  });
+
+  it('finishes the switch of a run that died during its renames, and drops the temporary files of one that died before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fsmkit-'));
+    writeFileSync(join(dir, 'a.ts'), 'old a');
+    writeFileSync(join(dir, 'b.ts'), 'new b'); // renamed before the run died
+    writeFileSync(join(dir, '.a.ts.fsmkit-41-0badf00d.tmp'), 'new a');
+    writeFileSync(join(dir, '.c.ts.fsmkit-42-deadbeef.tmp'), 'never decided');
+    const moves = [
+      { from: join(dir, '.b.ts.fsmkit-41-0badf00d.tmp'), to: join(dir, 'b.ts') },
+      { from: join(dir, '.a.ts.fsmkit-41-0badf00d.tmp'), to: join(dir, 'a.ts') },
+    ];
+    writeFileSync(join(dir, JOURNAL), JSON.stringify({ moves }));
+    await writeFilesAtomically([{ path: join(dir, 'd.ts'), contents: 'd' }]);
+    expect(readdirSync(dir).sort()).toEqual(['a.ts', 'b.ts', 'd.ts']);
+    expect(['a.ts', 'b.ts'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(['new a', 'new b']);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// The mutation tester works on the built library, as `npm run mutants` does.
+// The mutation tester imports the public entry: the source here (vitest.config.ts), the built package under `npm run mutants`.
 import { judgeMutants, mutantsOf } from '../../scripts/mutants-lib.mjs';
 import { BUNDLED_SPEC } from '../helpers/paths.js';
 

@@ -1,0 +1,66 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoPath } from '../helpers/paths.js';
+
+/** The tracked files of the repository, copied as a fresh clone has them: no dist/, dependencies linked. */
+function freshClone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fsmkit-clone-'));
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: repoPath(''), encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
+  for (const file of files) {
+    if (!existsSync(repoPath(file))) continue;
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(repoPath(file), join(dir, file));
+  }
+  symlinkSync(repoPath('node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+describe('the npm package', () => {
+  it('npm pack on a fresh clone builds and ships a working CLI and library', () => {
+    const clone = freshClone();
+    expect(existsSync(join(clone, 'dist'))).toBe(false);
+    const out = mkdtempSync(join(tmpdir(), 'fsmkit-pack-'));
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: clone, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    );
+    const names: string[] = packed[0].files.map((f: { path: string }) => f.path);
+    expect(names).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/fsmkit.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js']),
+    );
+    expect(names).toEqual(expect.arrayContaining(['spec/fsmkit.schema.json', 'spec/fsmkit-machine.schema.json', 'spec/dhcpv4-failover.yaml']));
+    expect(names.filter((n) => /^(src|test|scripts|bench|\.ci)\//.test(n))).toEqual([]);
+
+    // Unpack it as an installed package would be, with its dependencies beside it.
+    const installed = join(out, 'node_modules', 'fsmkit');
+    mkdirSync(installed, { recursive: true });
+    execFileSync('tar', ['-xzf', join(out, packed[0].filename), '-C', installed, '--strip-components=1']);
+    for (const dep of readdirDeps()) symlinkSync(repoPath(`node_modules/${dep}`), join(out, 'node_modules', dep));
+    const bin = join(installed, 'bin', 'fsmkit.js');
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toContain(pkg.version);
+
+    // Another project: its own spec, generated with the installed CLI; the JSON names the shipped schema.
+    const project = join(out, 'project');
+    mkdirSync(join(project, 'spec'), { recursive: true });
+    cpSync(join(installed, 'spec', 'dhcpv4-failover.yaml'), join(project, 'spec', 'dhcpv4-failover.yaml'));
+    symlinkSync(join(out, 'node_modules'), join(project, 'node_modules'));
+    const run = spawnSync(process.execPath, [bin, 'generate', 'spec/dhcpv4-failover.yaml'], { cwd: project, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const machine = JSON.parse(readFileSync(join(project, 'generated', 'dhcpv4-failover.json'), 'utf8'));
+    expect(existsSync(join(project, 'generated', machine.$schema))).toBe(true);
+
+    // The library entry loads from the package, as `import ... from 'fsmkit'` does.
+    const probe = `import('fsmkit').then((m) => process.stdout.write(typeof m.checkSpec))`;
+    expect(execFileSync(process.execPath, ['-e', probe], { cwd: project, encoding: 'utf8' })).toBe('function');
+  }, 300_000);
+});
+
+/** Top-level entries of the repository's node_modules, the package's dependencies among them. */
+function readdirDeps(): string[] {
+  return readdirSync(repoPath('node_modules')).filter((n) => n !== 'fsmkit' && !n.startsWith('.'));
+}
