@@ -8,8 +8,9 @@ import { runExplore } from './explore-command.js';
 import { runExport } from './export-command.js';
 import { DEFAULT_SPEC, HELP } from './help.js';
 import { choosePaint } from './paint.js';
+import { runVectors } from './vectors-command.js';
 
-const COMMANDS = ['check', 'generate', 'explore', 'diagrams', 'export', 'check-log', 'start', 'help', 'version'] as const;
+const COMMANDS = ['check', 'generate', 'explore', 'diagrams', 'export', 'vectors', 'check-log', 'start', 'help', 'version'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Options after parsing, shared by every command. */
@@ -29,6 +30,8 @@ export interface CliOptions {
   symmetry?: boolean;
   /** export: the target format. */
   format?: string;
+  /** vectors: rules, states, pairs or transitions. */
+  coverage?: string;
   /** export promela: the property to assert. */
   check?: string;
   /** diagrams, start: render PNG beside SVG. */
@@ -70,6 +73,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await runDiagrams(options, io, paint);
       case 'export':
         return await runExport(options.format ?? '', options, io, paint);
+      case 'vectors':
+        return await runVectors(options, io, paint);
       case 'check-log':
         return await runCheckLog(options.log ?? '', options, io, paint);
       case 'start':
@@ -114,7 +119,11 @@ function parse(argv: readonly string[]): { command: Command; options: CliOptions
     if (rest.length > 0) throw new UsageError(`check-log takes one log file, got more: ${rest.join(' ')}`, 'name the spec with --spec');
     return { command: first, options };
   }
-  if (values.format !== undefined) throw new UsageError('--format only applies to check-log');
+  if (first === 'vectors') {
+    if (values.format !== undefined) options.format = values.format;
+    if (values.coverage !== undefined) options.coverage = values.coverage;
+  } else if (values.format !== undefined) throw new UsageError('--format only applies to check-log and vectors');
+  else if (values.coverage !== undefined) throw new UsageError('--coverage only applies to vectors');
   if (first === 'export') {
     const format = rest.shift();
     if (format === undefined) throw new UsageError('export needs a format', 'write `fsmkit export promela [spec]`');
@@ -130,6 +139,7 @@ const OPTIONS = {
   config: { type: 'string' },
   check: { type: 'string' },
   format: { type: 'string' },
+  coverage: { type: 'string' },
   role: { type: 'string' },
   peer: { type: 'string' },
   profile: { type: 'string' },
@@ -154,6 +164,7 @@ interface ParsedValues {
   png?: boolean;
   'no-svg'?: boolean;
   format?: string;
+  coverage?: string;
   role?: string;
   peer?: string;
   profile?: string;

@@ -60,7 +60,13 @@ export async function checkProject(options: ProjectOptions): Promise<ProjectChec
     for (const group of prepared.groups) diagnostics.push(...(await compareOutputs(group.dir, group.artifacts, fix, options.root)));
   }
   const sorted = sortDiagnostics(diagnostics);
-  const result: ProjectCheck = { checked: prepared.checked, groups: prepared.groups, scenarios: prepared.scenarios, diagnostics: sorted, ok: !hasErrors(sorted) };
+  const result: ProjectCheck = {
+    checked: prepared.checked,
+    groups: prepared.groups,
+    scenarios: prepared.scenarios,
+    diagnostics: sorted,
+    ok: !hasErrors(sorted),
+  };
   if (prepared.matrix) result.matrix = prepared.matrix;
   return result;
 }
