@@ -69,6 +69,7 @@ export function summaryLines(file: VectorFile, spec: string): string {
     lines.push(
       `  rules: ${s.rulesCovered} of ${s.rulesTotal} role-rule pairs fired${s.uncovered?.length ? `; never by one server: ${s.uncovered.join(', ')}` : ''}`,
     );
+    lines.push(`  halts: ${s.haltVectors} vectors of crash, pause and shutdown recording the previous-state`);
     lines.push(`  negative: ${s.negativeSteps} inputs that must change nothing`);
   }
   if (s.targets !== undefined) {

@@ -1,7 +1,7 @@
 import { type Model, NO_MEMORY, type RoleId } from '../model/model.js';
 import { rememberedStates } from '../model/remembered-states.js';
 import { type Endpoint, type EndpointInput, stepEndpoint } from './endpoint.js';
-import { type Named, namedInput, namedServer, ruleRef } from './naming.js';
+import { eventRef, type Named, namedInput, namedServer, ruleRef } from './naming.js';
 import type { Vector, VectorStep, VectorSummary } from './vector-types.js';
 
 /** A single-server situation: who, from where, under what. */
@@ -64,6 +64,7 @@ export function ruleVectors(model: Model): RuleVectors {
       }
     }
   }
+  vectors.push(...haltVectors(model));
   let negativeSteps = 0;
   for (const group of negatives.values()) {
     const { role } = group.probe;
@@ -94,7 +95,52 @@ export function ruleVectors(model: Model): RuleVectors {
     });
   }
   const steps = vectors.reduce((n, v) => n + v.steps.length, 0);
-  return { vectors, summary: { vectors: vectors.length, steps, rulesCovered: total - uncovered.length, rulesTotal: total, uncovered, negativeSteps } };
+  return {
+    vectors,
+    summary: {
+      vectors: vectors.length,
+      steps,
+      rulesCovered: total - uncovered.length,
+      rulesTotal: total,
+      uncovered,
+      negativeSteps,
+      haltVectors: vectors.filter((v) => v.kind === 'halt').length,
+    },
+  };
+}
+
+/**
+ * The built-in halt actions (crash, pause, shut down...) are no rules, but
+ * an implementation must record the right previous-state: one vector per
+ * halt event, role and running state, the partner connected in NORMAL (or
+ * its first running state) when possible.
+ */
+function haltVectors(model: Model): Vector[] {
+  const names: Named = { model };
+  const out: Vector[] = [];
+  for (const role of [0, 1] as RoleId[]) {
+    const views = partnerViews(model, role).filter((v) => v.networkUp && model.states[v.partnerState]?.running && !model.states[v.partnerState]?.showsMemory);
+    for (const event of model.events) {
+      if (event.action !== 'halt') continue;
+      for (const start of starts(model, role)) {
+        if (start.flag || !model.states[start.state]?.running) continue;
+        const view = views.find((v) => stepEndpoint(model, role, start, { ...v, event: event.id }).next.state !== start.state);
+        if (!view) continue;
+        const input = { ...view, event: event.id };
+        const after = stepEndpoint(model, role, start, input);
+        const from = namedServer(names, start);
+        out.push({
+          id: `halt/${model.roles[role]}/${event.name}/${from.state}${from.previous === null ? '' : `[${from.previous}]`}`,
+          kind: 'halt',
+          role: model.roles[role],
+          rule: null,
+          start: from,
+          steps: [{ input: namedInput(names, role, start, input), expect: namedServer(names, after.next), rule: null, ref: eventRef(model, event.id) }],
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** Under the probe's input the server keeps its state and memory, and no rule moves it (its flag may follow the partner). */

@@ -45,8 +45,8 @@ export interface VectorStep {
 export interface Vector {
   /** Unique within the file, stable across runs. */
   id: string;
-  /** rule: makes one rule fire; negative: inputs that must change nothing; path: a path of the pair from its initial state. */
-  kind: 'rule' | 'negative' | 'path';
+  /** rule: makes one rule fire; halt: a crash, pause or shutdown records the previous-state; negative: inputs that must change nothing; path: a path of the pair from its initial state. */
+  kind: 'rule' | 'halt' | 'negative' | 'path';
   role: string;
   /** rule: the rule covered; negative: the rule whose guard boundary the inputs probe. */
   rule: string | null;
@@ -63,6 +63,8 @@ export interface VectorSummary {
   /** rules: rule ids no single-server input can fire for a role, by role. */
   uncovered?: string[];
   negativeSteps?: number;
+  /** rules: vectors of the halt events (one per event, role and running state). */
+  haltVectors?: number;
   /** states, pairs, transitions: targets covered, and the fewest paths any cover needs. */
   targets?: number;
   lowerBound?: number;
