@@ -63,7 +63,7 @@ export function formatVectorsC(file: VectorFile, options: VectorsCOptions): stri
     `#endif /* ${P}_VECTOR_TYPES */`,
     '',
   );
-  const n = `${p}_${identifier(file.coverage)}`;
+  const n = p;
   const link = { ok: `${P}_LINK_OK`, up: `${P}_LINK_UP`, down: `${P}_LINK_DOWN` } as const;
   out.push(`static const struct ${p}_vector_step ${n}_steps[] = {`);
   for (const v of file.vectors) {
@@ -82,6 +82,6 @@ export function formatVectorsC(file: VectorFile, options: VectorsCOptions): stri
     out.push(`  { ${cString(v.id)}, ${role}, ${v.start.state}, ${previous(v.start)}, ${v.start.flag ? 1 : 0}, ${first}, ${v.steps.length} },`);
     first += v.steps.length;
   }
-  out.push('};', '', `#define ${P}_${identifier(file.coverage).toUpperCase()}_VECTOR_COUNT ${file.vectors.length}`, '', `#endif /* ${guard} */`, '');
+  out.push('};', '', `#define ${P}_VECTOR_COUNT ${file.vectors.length}`, '', `#endif /* ${guard} */`, '');
   return out.join('\n');
 }

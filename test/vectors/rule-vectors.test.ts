@@ -93,7 +93,7 @@ describe('the rules vectors of the bundled spec', () => {
   it('render as a C header with one row per step and the vector count', () => {
     const c = formatVectorsC(file, { stateHeader: '"fsm_state.h"', banner: ['test'] });
     expect(c).toContain('#include "fsm_state.h"');
-    expect(c).toContain(`#define DHCPV4_FAILOVER_RULES_VECTOR_COUNT ${file.vectors.length}`);
+    expect(c).toContain(`#define DHCPV4_FAILOVER_VECTOR_COUNT ${file.vectors.length}`);
     const rows = c.split('\n').filter((l) => l.startsWith('  { DHCPV4_FAILOVER_EV_'));
     expect(rows).toHaveLength(file.summary.steps);
     expect(formatVectorsC(ruleVectorFile(bundled), { stateHeader: '"fsm_state.h"', banner: ['test'] })).toBe(c);
