@@ -17,6 +17,7 @@ static void apply(struct endpoint *e, const struct dhcpv4_failover_vector_step *
   p.shows = (FSM_STATE)s->partner;
   p.startup = s->partner_startup;
   p.link = s->link; /* the vectors' link enum has the same values */
+  endpoint_track(e, s->watch); /* the partner may have moved while this server stood still */
   switch (s->event) {
   case DHCPV4_FAILOVER_EV_START: endpoint_start(e); break;
   case DHCPV4_FAILOVER_EV_PARTNER_STATE: endpoint_partner_state(e, &p); break;

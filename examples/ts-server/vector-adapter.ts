@@ -25,6 +25,8 @@ export class EndpointAdapter {
     const e = this.endpoint;
     const partner = { shows: input.partner as State, startup: input.partnerStartup, link: input.link };
     const partnerRunning = input.partnerStartup || !['INIT', 'PAUSED', 'SHUTDOWN', 'NO_STATE'].includes(input.partner);
+    // The partner may have entered or left PARTNER-DOWN while this server stood still.
+    e.track(input.watch);
     switch (input.event) {
       case 'start':
         e.start();

@@ -9,7 +9,7 @@ Commands:
   explore [spec]    explore the pair exhaustively; prints the configuration x property matrix
   export promela [spec]
                     the paired model of one configuration (--config) for the SPIN model checker
-  vectors [spec] [--coverage rules] [--format json|c]
+  vectors [spec] [--coverage rules|states|pairs|transitions] [--config NAME] [--format json|c]
                     conformance vectors: inputs for one server and the state it must reach
   check-log <file|-> [--format isc|jsonl] [--role R] [--peer NAME] [--profile NAME] [--spec FILE]
                     judge the failover state changes of a server log (ISC dhcpd syslog, or JSONL)
@@ -21,7 +21,8 @@ Commands:
 Options:
   --out <path>      generate/check: folder for generated files instead of the spec's outputs.dir;
                     export, vectors: the file to write instead of stdout
-  --config <name>   explore: one configuration, with every counterexample trace
+  --config <name>   explore: one configuration, with every counterexample trace;
+                    vectors: the configuration whose graph the paths come from (default: the first)
   --matrix          explore: every configuration in one table (the default)
   --max-states <n>  explore: stop after n states (default 1000000000)
   --max-memory <mb> explore: stop when the process uses more memory (default 8192)
@@ -33,7 +34,8 @@ Options:
   --check <name>    export promela: assert this invariant or no-stuck property after every step
   --spec <file>     the spec to use (check-log; other commands take it as [spec])
   --format <f>      check-log: isc (default) or jsonl; vectors: json (default) or c
-  --coverage <c>    vectors: rules (default: every rule once, and inputs that must change nothing)
+  --coverage <c>    vectors: rules (default: every rule once, and inputs that must change nothing),
+                    or states, pairs, transitions (shortest paths of --config's graph covering each)
   --role <role>     check-log: the local server's role, when the log does not reveal it
   --peer <name>     check-log: judge only this failover relationship
   --profile <name>  check-log: accept the known departures of this implementation (e.g. isc-dhcpd)

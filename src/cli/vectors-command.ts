@@ -3,7 +3,9 @@ import { upperSnake } from '../codegen/escape.js';
 import type { Paint } from '../diagnostics/format.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import { didYouMean } from '../spec/suggest.js';
-import { formatVectorsJson, ruleVectorFile } from '../vectors/vector-file.js';
+import { pathVectors } from '../vectors/path-vectors.js';
+import { reachableGraph } from '../vectors/reachable-graph.js';
+import { formatVectorsJson, ruleVectorFile, vectorFile } from '../vectors/vector-file.js';
 import type { Coverage, VectorFile } from '../vectors/vector-types.js';
 import { formatVectorsC } from '../vectors/vectors-c.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
@@ -31,9 +33,19 @@ export async function runVectors(options: CliOptions, io: CliIo, paint: Paint): 
   }
   const model = await loadModelOrReport(options.spec, io.cwd, io.stdout, paint, 'no vectors written');
   if (!model) return EXIT.failed;
-  if (coverage !== 'rules') throw new UsageError(`--coverage ${coverage} is not available yet`, 'use --coverage rules');
-  const file = ruleVectorFile(model);
-  const command = `npx fsmkit vectors ${options.spec} --coverage ${coverage}${format === 'c' ? ' --format c' : ''}`;
+  let file: VectorFile;
+  if (coverage === 'rules') file = ruleVectorFile(model);
+  else {
+    const names = (model.spec.configurations ?? []).map((c) => c.name);
+    const name = options.config ?? names[0];
+    if (name === undefined)
+      throw new UsageError(`${options.spec} declares no configurations, so there is no graph for --coverage ${coverage}`, 'use --coverage rules');
+    const graph = reachableGraph(model, name);
+    if (!graph) throw new UsageError(`${options.spec} has no configuration "${name}"`, didYouMean(name, names) ?? `configurations: ${names.join(', ')}`);
+    file = vectorFile(model, coverage, name, pathVectors(model, graph, coverage));
+  }
+  const config = file.configuration ? ` --config ${file.configuration}` : '';
+  const command = `npx fsmkit vectors ${options.spec} --coverage ${coverage}${config}${format === 'c' ? ' --format c' : ''}`;
   let text: string;
   if (format === 'c') {
     const enumName = model.spec.outputs?.enum?.name;
@@ -73,7 +85,10 @@ export function summaryLines(file: VectorFile, spec: string): string {
     lines.push(`  negative: ${s.negativeSteps} inputs that must change nothing`);
   }
   if (s.targets !== undefined) {
-    lines.push(`  ${file.coverage}: ${s.targets} covered; at least ${s.lowerBound} vectors and ${s.stepsLowerBound} steps needed by any cover`);
+    const what = { states: 'role-state pairs', pairs: 'pair states', transitions: 'pair transitions' }[file.coverage as 'states'];
+    lines.push(
+      `  ${file.coverage}: all ${s.targets} reachable ${what} covered by ${s.paths} paths of ${s.pathSteps} steps (lower bound: ${s.lowerBound} paths, ${s.stepsLowerBound} steps)`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -58,12 +58,15 @@ export function linkView(model: Model, role: RoleId, server: Endpoint, input: En
  * rule order; a checked spec has at most one that moves); a halt event
  * stops a running server, recording its memory; the link-lost event (the
  * connection ended: the network failed or the partner halted) applies the
- * communications-failed transition of a running server. Afterwards the flag
- * is live only while `input.watch`, and set by serving then.
+ * communications-failed transition of a running server. Before and after
+ * the move, the flag is live only while `input.watch`, and set by serving
+ * then (the partner may have moved while this server stood still).
  */
 export function stepEndpoint(model: Model, role: RoleId, server: Endpoint, input: EndpointInput): EndpointStep {
   const event = model.events[input.event];
   if (!event) throw new Error(`internal: unknown event ${input.event}`);
+  // The flag follows the partner before the step too: it may have changed while this server stood still.
+  server = { ...server, flag: flagAfter(model, server.flag, server.state, input.watch) };
   const running = model.states[server.state]?.running ?? false;
   let next: Endpoint = { ...server };
   let fired: ModelRule | undefined;
@@ -96,8 +99,13 @@ export function stepEndpoint(model: Model, role: RoleId, server: Endpoint, input
     }
     fired ??= stay;
   }
-  next.flag = model.hasFlag && input.watch && (next.flag || (model.states[next.state]?.serves ?? false));
+  next.flag = flagAfter(model, next.flag, next.state, input.watch);
   return fired ? { next, rule: fired } : { next };
+}
+
+/** The flag is live only while the partner is (or stands for) a watched state, and set by serving then. */
+function flagAfter(model: Model, flag: boolean, state: number, watch: boolean): boolean {
+  return model.hasFlag && watch && (flag || (model.states[state]?.serves ?? false));
 }
 
 function memoryAfter(model: Model, server: Endpoint, to: number, setMemory: number): number {

@@ -67,6 +67,9 @@ export interface VectorSummary {
   haltVectors?: number;
   /** states, pairs, transitions: targets covered, and the fewest paths any cover needs. */
   targets?: number;
+  /** states, pairs, transitions: paths of the pair chosen, and their steps. */
+  paths?: number;
+  pathSteps?: number;
   lowerBound?: number;
   stepsLowerBound?: number;
 }
