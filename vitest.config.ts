@@ -17,6 +17,7 @@ const SLOW = [
   'test/properties/fuzz.test.ts',
   'test/explore/system.test.ts',
   'test/package/pack.test.ts',
+  'test/**/*.slow.test.ts',
 ];
 
 // CI asks for a JSON report beside the usual output, without changing the command line.

@@ -81,6 +81,15 @@ export const COMMANDS = {
     options: ['spec', 'config', 'check', 'relationships', 'out'],
     load: async () => (await import('./export-command.js')).runExport,
   },
+  vectors: {
+    usage: 'vectors [spec]',
+    summary: 'write conformance vectors (JSON, or a C header with --format c) that another implementation of one server must pass',
+    details:
+      'The rules coverage takes every rule of each role once and adds negative vectors; states, pairs and transitions come from the graph of one configuration (--config, the first by default). See docs/vectors.md.',
+    positionals: 'spec',
+    options: ['spec', 'config', 'coverage', 'format', 'out'],
+    load: async () => (await import('./vectors-command.js')).runVectors,
+  },
   'check-log': {
     usage: 'check-log <file...|->',
     summary: 'judge the state changes of server logs (one server, a central syslog, rotated files in any order) against the spec',

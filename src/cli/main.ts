@@ -8,7 +8,7 @@ import { didYouMean } from '../spec/suggest.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './cli-io.js';
 import { COMMAND_NAMES, COMMANDS, type CommandName, isCommand } from './commands-table.js';
 import { DEFAULT_SPEC } from './help.js';
-import { type CliOptions, GLOBAL_OPTIONS, OPTIONS, type OptionName } from './options.js';
+import { type CliOptions, GLOBAL_OPTIONS, OPTIONS, type OptionName, setOutput } from './options.js';
 import { choosePaint } from './paint.js';
 
 /**
@@ -156,6 +156,7 @@ function takePositionals(command: CommandName, rest: string[], options: CliOptio
 
 /** Rules between options, checked once all are read. */
 function settle(command: CommandName, options: CliOptions): void {
+  if (options.format !== undefined && command !== 'vectors') setOutput(options, options.format);
   if (options.json) {
     if (options.output !== 'text' && options.output !== 'json')
       throw new UsageError(`--json and --format ${options.output} exclude each other`, `keep one of them`);

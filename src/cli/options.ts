@@ -40,6 +40,10 @@ export interface CliOptions {
   role?: string[];
   peer?: string;
   profile?: string;
+  /** --format as written; `output` for findings, or the vectors' format (json, c). */
+  format?: string;
+  /** vectors: rules, states, pairs or transitions. */
+  coverage?: string;
   /** help: the command to explain (a positional). */
   topic?: string;
   /** init: the new machine's name (a positional). */
@@ -188,8 +192,18 @@ export const OPTIONS = {
   format: {
     type: 'string',
     value: '<f>',
-    help: 'how findings are printed: text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0)',
-    apply: (o, v) => setOutput(o, String(v)),
+    help: 'check, check-log: how findings are printed: text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0); vectors: json (default) or c',
+    apply: (o, v) => {
+      o.format = String(v);
+    },
+  },
+  coverage: {
+    type: 'string',
+    value: '<c>',
+    help: 'what the vectors cover: rules (default, with negative vectors), states, pairs or transitions of a configuration',
+    apply: (o, v) => {
+      o.coverage = String(v);
+    },
   },
   json: {
     type: 'boolean',
@@ -234,7 +248,8 @@ function setSymmetry(options: CliOptions, on: boolean): void {
 
 const LOG_FORMAT_VALUES = ['isc', 'jsonl', 'auto', 'syslog', 'rfc5424', 'journald', 'docker', 'plain'];
 
-function setOutput(options: CliOptions, value: string): void {
+/** Reads --format as the output format of findings (every command but vectors, whose --format is the vectors' own). */
+export function setOutput(options: CliOptions, value: string): void {
   if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
     // --format once named the log's format; it now names the output format of every command that has one.
     const renamed = LOG_FORMAT_VALUES.includes(value) ? `the log's format is now --log-format: write --log-format ${value}` : undefined;

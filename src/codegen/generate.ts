@@ -4,6 +4,7 @@ import { generateCHeader } from './c-header.js';
 import { generateJsonMachine } from './json-machine.js';
 import { generateTsEnum } from './ts-enum.js';
 import { generateTsValidator } from './ts-validator.js';
+import { generateXStateMachine } from './xstate-machine.js';
 
 /**
  * Every artifact the spec produces, sorted by path. Generators take the
@@ -16,6 +17,7 @@ export function generate(model: Model, options: GenerateOptions): Artifact[] {
     ...generateTsValidator(model, options),
     ...generateCHeader(model, options),
     ...generateJsonMachine(model, options),
+    ...generateXStateMachine(model, options),
   ];
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
