@@ -4,7 +4,11 @@ import { EXIT, type ExitCode, UsageError } from './cli-io.js';
 import { COMMAND_NAMES, COMMANDS, type CommandName, type CommandRunner, isCommand } from './commands-table.js';
 import { GLOBAL_OPTIONS, OPTIONS, type OptionName } from './options.js';
 
-export const DEFAULT_SPEC = 'spec/dhcpv4-failover.yaml';
+/**
+ * The spec a command reads when none is named: the package's bundled spec,
+ * named in package.json (`fsmkit.spec`) so that the engine names no protocol.
+ */
+export const DEFAULT_SPEC = packageJson().fsmkit.spec;
 
 const EXIT_CODES = `Exit codes: 0 success, 1 findings (invalid spec, stale output, unexpected verdict),
 2 usage error or unreadable log, 3 internal error (please report it).
@@ -83,6 +87,9 @@ export const runVersion: CommandRunner = async (_options, io): Promise<ExitCode>
 
 /** The version in package.json. */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return packageJson().version;
+}
+
+function packageJson(): { version: string; fsmkit: { spec: string } } {
+  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 }

@@ -246,7 +246,7 @@ function setSymmetry(options: CliOptions, on: boolean): void {
   options.symmetry = on;
 }
 
-const LOG_FORMAT_VALUES = ['isc', 'jsonl', 'auto', 'syslog', 'rfc5424', 'journald', 'docker', 'plain'];
+const LOG_FORMAT_VALUES = ['jsonl', 'auto', 'syslog', 'rfc5424', 'journald', 'docker', 'plain'];
 
 /** Reads --format as the output format of findings (every command but vectors, whose --format is the vectors' own). */
 export function setOutput(options: CliOptions, value: string): void {

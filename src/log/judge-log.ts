@@ -267,7 +267,7 @@ export class LogJudge {
 
   /**
    * What a server remembers after moving `from` -> `to`: a state that keeps a
-   * memory either carries the one it had (a restart from PAUSED, say) or
+   * memory either carries the one it had (a restart from a stopped state, say) or
    * records one as it is entered (a crash records the state left, mapped
    * through its link-lost transition; some halts and rules set it outright).
    */
@@ -294,7 +294,7 @@ export class LogJudge {
 
   /**
    * A partner that stops and starts again unseen (a crash, or a restart from
-   * PAUSED or SHUTDOWN) shows its remembered state while it is in a restart
+   * a stopped state) shows its remembered state while it is in a restart
    * state, then leaves that state as the rules say: `from` -> (restart) -> `to`.
    */
   private throughUnseenRestart(from: number, to: number, role: RoleId | undefined, local: number | undefined, memory: number[] | undefined): boolean {
@@ -382,8 +382,8 @@ export class LogJudge {
   }
 
   /**
-   * A state only one role may hold tells the role (only a primary enters
-   * CONFLICT_DONE, say). A role given or inferred before that the log
+   * A state only one role may hold tells the role (a state the spec gives
+   * to one role only). A role given or inferred before that the log
    * contradicts is reported once as a role conflict, and judging follows the
    * log from there.
    */

@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/model/check-spec.js';
 import { BUNDLED_SPEC, repoPath } from '../helpers/paths.js';
 
-/** Every source file of the engine and its stages: the log reader and the CLI (which names the bundled spec) are left out. */
+/** Every source file: the engine, its stages, the log reader and the CLI (the bundled spec is named in package.json). */
 function engineSources(): string[] {
   const root = repoPath('src');
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  return walk(root).filter((f) => !/^(log|cli)\//.test(relative(root, f).replace(/\\/g, '/')));
+  return walk(root);
 }
 
 describe('no protocol in the engine', () => {
-  it('names no state or rule of the bundled spec, and neither DHCP nor ISC, outside src/log and src/cli', async () => {
+  it('names no state or rule of the bundled spec, and neither DHCP nor ISC, anywhere in src/', async () => {
     const { spec } = await loadSpec(BUNDLED_SPEC);
     const names = [...(spec?.states.map((s) => s.name) ?? []), ...(spec?.rules.map((r) => r.id) ?? [])];
     expect(names.length).toBeGreaterThan(40);
