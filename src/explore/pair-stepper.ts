@@ -1,5 +1,5 @@
 import { type GuardContext, ruleEnabled } from '../model/guard.js';
-import { type Model, type ModelEvent, type ModelRule, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
+import { type Model, type ModelRule, NO_MEMORY, type RoleId, TO_MEMORY } from '../model/model.js';
 import { recordedMemory } from '../model/remembered-states.js';
 import { flagOf, memoryOf, networkUp, PAIR_WIDTH, type PairState, partnerOf, setFlag, setMemory, setNetwork, setState, stateOf } from './pair-codec.js';
 import type { Step } from './steps.js';
@@ -58,13 +58,17 @@ export class PairStepper {
    */
   stayRuleEnabled(rule: ModelRule, p: PairState, enabled: readonly boolean[]): boolean {
     for (const server of BOTH) {
-      if (rule.from !== stateOf(p, server)) continue;
-      const ctx = this.context(p, server);
       for (const e of rule.events) {
-        if (enabled[e] && ruleEnabled(this.model, rule, this.model.events[e] as ModelEvent, ctx)) return true;
+        if (enabled[e] && this.ruleEnabledFor(rule, e, p, server)) return true;
       }
     }
     return false;
+  }
+
+  /** Whether `rule` fires for `server` in `p` under event `eventId` (its state, guards and the event). */
+  ruleEnabledFor(rule: ModelRule, eventId: number, p: PairState, server: RoleId): boolean {
+    const event = this.model.events[eventId];
+    return rule.from === stateOf(p, server) && event !== undefined && ruleEnabled(this.model, rule, event, this.context(p, server));
   }
 
   /** The link is ok: network up and both servers running (as `linkOk` of the guards, on the pair state directly). */

@@ -1,11 +1,10 @@
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
-import { ruleEnabled } from '../model/guard.js';
 import { type Model, type ModelRule, NO_MEMORY, type RoleId } from '../model/model.js';
 import type { DataPath, Span } from '../spec/read-yaml.js';
 import { formatServerNotation, parseServerNotation } from '../spec/server-notation.js';
 import type { PairSpecState, ScenarioSpec, ScenarioStepSpec } from '../spec/spec-types.js';
 import type { Configuration } from './configuration.js';
-import { initialPair, networkUp, PAIR_WIDTH, type PairState, setFlag, setMemory, setNetwork, setState, stateOf } from './pair-codec.js';
+import { initialPair, networkUp, PAIR_WIDTH, type PairState, setFlag, setMemory, setNetwork, setState } from './pair-codec.js';
 import { PairStepper } from './pair-stepper.js';
 import { type Step, stepTable } from './steps.js';
 import { pairTraceView, pairView, type Trace, type TraceStep } from './trace.js';
@@ -129,11 +128,11 @@ class Replayer {
     if (results.length === 0) {
       // A "nothing happens" line of the source: enabled, it leaves the pair as it is.
       const stays = model.rules.filter((r) => r.stay && (rule === undefined || r === rule) && r.events.includes(eventId as number) && (r.role ?? who) === who);
-      const stay = stays.find((r) => who !== undefined && this.stayEnabled(r, eventId as number, pair, who));
+      const stay = stays.find((r) => who !== undefined && this.stepper.ruleEnabledFor(r, eventId as number, pair, who));
       if (stay)
         return {
           after: pair,
-          entry: this.entry({ id: -1, server: who, event: eventId as number, rule: stay, healing: false, protocol: false }, eventId as number, who, pair),
+          entry: this.entry(stay, eventId as number, who, pair),
         };
       if (rule || event?.action !== undefined) return `it is not enabled in ${this.show(pair)}`;
       // A rule event that no rule takes here changes nothing either (the source does not name the situation).
@@ -142,23 +141,18 @@ class Replayer {
     const distinct = new Set(results.map((r) => [...r.after].join()));
     if (distinct.size > 1) return `${results.map((r) => r.step.rule?.id ?? 'its action').join(' and ')} all apply in ${this.show(pair)}; name the rule`;
     const [first] = results as [{ step: Step; after: PairState }];
-    return { after: first.after, entry: this.entry(first.step, eventId as number, who, first.after) };
+    return { after: first.after, entry: this.entry(first.step.rule, eventId as number, who, first.after) };
   }
 
-  private stayEnabled(rule: ModelRule, eventId: number, pair: PairState, server: RoleId): boolean {
-    if (stateOf(pair, server) !== rule.from) return false;
-    const event = this.model.events[eventId];
-    return event !== undefined && ruleEnabled(this.model, rule, event, this.stepper.context(pair, server));
-  }
-
-  private entry(step: Step | undefined, eventId: number, server: RoleId | undefined, after: PairState): TraceStep {
+  /** The trace entry of a step: the rule followed (none for an action), the event, who moved, the pair after. */
+  private entry(rule: ModelRule | undefined, eventId: number, server: RoleId | undefined, after: PairState): TraceStep {
     const { model } = this;
     const event = model.events[eventId];
     const entry: TraceStep = { kind: event?.kind === 'protocol' ? 'protocol' : 'environment', after: pairTraceView(model, after) };
     if (server !== undefined) entry.server = model.roles[server];
-    if (step?.rule) entry.rule = step.rule.id;
+    if (rule) entry.rule = rule.id;
     if (event) entry.event = event.name;
-    const ref = step?.rule ? model.spec.rules[step.rule.index]?.ref : model.spec.events[eventId]?.ref;
+    const ref = rule ? model.spec.rules[rule.index]?.ref : model.spec.events[eventId]?.ref;
     if (ref) entry.ref = ref;
     return entry;
   }
