@@ -1,173 +1,285 @@
-// K relationships side by side: fsmkit against SPIN (and, for K = 1, XState
-// with @xstate/graph), all measured in this run on the same model.
+// K relationships side by side: fsmkit against SPIN at its best (and, for
+// K = 1, XState with @xstate/graph), all measured in this run on the same model.
 //
 //   node bench/relationships.mjs [--config maintenance] [--max-k 3] [--k4]
+//                                [--modes dfs,nocomp,collapse,hc4,ncore,bfs,bfs-par,opt] [--repeat N]
 //
-// fsmkit end-to-end is the CLI in a child process (spec to every verdict);
-// "explore" is the exploration inside that run. SPIN end-to-end is spin -a,
-// gcc -O2 and pan -DBFS (breadth first, as fsmkit) counting states (-A -E: no
-// property checked, so SPIN does less than fsmkit's end-to-end run). State
-// counts are compared with symmetry off: equal counts are a correctness check.
-// With --k4, K = 4 runs with symmetry only (SPIN would need the full count).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// fsmkit end to end is the CLI in a child process (spec to every verdict);
+// "explore" is the exploration inside that run. SPIN end to end is spin -a,
+// gcc and pan counting states (-A -E: no property checked, so SPIN does less
+// than fsmkit). pan is built in every mode an expert would try (see
+// pan-builds.mjs); its state count must equal fsmkit's full count and it must
+// report no truncation, or the mode is disqualified. The output is Markdown.
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { explore, generatePromela, loadSpec, resolveConfiguration } from 'fsmkit';
+import { allConfigurations, explore, generatePromela, loadSpec, resolveConfiguration } from 'fsmkit';
+import { cliAcceptsWorkers, runFsmkit } from './fsmkit-runner.mjs';
+import { judgeGoals } from './goals.mjs';
+import { PAN_MODES } from './pan-builds.mjs';
+import { measureSpin, modeNames } from './spin-at-its-best.mjs';
+import { missingSpinTools } from './spin-runner.mjs';
 import { exploreWithXState } from './xstate-pair.mjs';
 
-const { values } = parseArgs({
-  options: { config: { type: 'string', default: 'maintenance' }, 'max-k': { type: 'string', default: '3' }, k4: { type: 'boolean', default: false } },
-});
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const fail = (message) => {
+  process.stderr.write(`bench/relationships.mjs: ${message}\n`);
+  process.exit(2);
+};
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      config: { type: 'string', default: 'maintenance' },
+      'max-k': { type: 'string', default: '3' },
+      k4: { type: 'boolean', default: false },
+      modes: { type: 'string', default: modeNames.join(',') },
+      repeat: { type: 'string' },
+    },
+  }));
+} catch (error) {
+  fail(`${error.message}\nusage: node bench/relationships.mjs [--config NAME] [--max-k 1-3] [--k4] [--modes ${modeNames.join(',')}] [--repeat N]`);
+}
+if (!/^[1-3]$/.test(values['max-k'])) fail(`--max-k takes 1, 2 or 3, not "${values['max-k']}" (K = 4 runs with --k4, with symmetry only)`);
+const maxK = Number(values['max-k']);
+const modes = new Set(values.modes.split(',').filter(Boolean));
+const unknown = [...modes].filter((m) => !modeNames.includes(m));
+if (unknown.length) fail(`--modes: unknown mode ${unknown.map((m) => `"${m}"`).join(', ')}; the modes are ${modeNames.join(', ')}`);
+if (values.repeat !== undefined && !/^[1-9]\d*$/.test(values.repeat)) fail(`--repeat takes a positive whole number, not "${values.repeat}"`);
+/** Small runs are repeated (the fastest counts); K = 3 takes a minute a run. */
+const repeatFor = (k) => (values.repeat ? Number(values.repeat) : k <= 2 ? 3 : 1);
+
 const root = new URL('..', import.meta.url).pathname;
 const specFile = join(root, 'spec/dhcpv4-failover.yaml');
 const { model } = await loadSpec(specFile);
 const config = resolveConfiguration(model, values.config);
-if (!config) throw new Error(`no configuration ${values.config}`);
-const maxK = Number(values['max-k']);
+if (!config)
+  fail(
+    `no configuration "${values.config}" in spec/dhcpv4-failover.yaml; there are ${allConfigurations(model)
+      .map((c) => c.name)
+      .join(', ')}`,
+  );
 
-const works = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-const missing = [works('spin', ['-V']) ? '' : 'spin', works('gcc', ['--version']) ? '' : 'gcc'].filter(Boolean);
-const gnuTime = existsSync('/usr/bin/time') && works('/usr/bin/time', ['-f', '%M', 'true']);
+const cores = availableParallelism();
+const workers = cliAcceptsWorkers(root) ? [...new Set([1, cores])] : undefined;
+const missing = missingSpinTools();
+const startedAt = performance.now();
+const loadBefore = loadavg();
 
-const out = (line = '') => process.stdout.write(`${line}\n`);
-const seconds = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
-const perSecond = (states, ms) => (ms ? `${Math.round((states / ms) * 1000).toLocaleString('en-US')}` : 'n/a');
-const mib = (bytes) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);
+const seconds = (ms) => (ms === undefined ? 'n/a' : ms < 10 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const count = (n) => (n === undefined ? 'n/a' : n.toLocaleString('en-US'));
+const perSecond = (states, ms) => (states && ms ? count(Math.round((states / ms) * 1000)) : 'n/a');
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(1)}x` : 'n/a');
-
-function fsmkit(k, symmetry) {
-  const argv = ['explore', specFile, '--config', config.name, '--relationships', String(k), symmetry ? '--symmetry' : '--no-symmetry', '--json'];
-  const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', join(root, 'bench/report-peak-memory.mjs'), join(root, 'bin/fsmkit.js'), ...argv], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  const wallMs = performance.now() - started;
-  if (run.status !== 0) throw new Error(`fsmkit ${argv.join(' ')} exited ${run.status}: ${run.stderr}`);
-  const report = JSON.parse(run.stdout).configurations[0];
-  const rss = JSON.parse(/fsmkit-bench (.*)\n?$/.exec(run.stderr)?.[1] ?? '{}').maxRssKb;
-  return {
-    states: report.states,
-    fullStates: report.system.fullStates,
-    exploreMs: report.elapsedMs,
-    wallMs,
-    peakBytes: rss * 1024,
-    storeBytes: report.system.bytesPerState,
-  };
+const mib = (bytes) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);
+/** A Markdown table. */
+function table(header, rows) {
+  out(`| ${header.join(' | ')} |`);
+  out(`| ${header.map(() => '---').join(' | ')} |`);
+  for (const row of rows) out(`| ${row.join(' | ')} |`);
+  out();
 }
 
-function spin(k) {
-  const dir = mkdtempSync(join(tmpdir(), 'fsmkit-bench-spin-'));
-  try {
-    writeFileSync(join(dir, 'model.pml'), generatePromela(model, config, { check: { kind: 'none' }, banner: [], relationships: k }));
-    const timed = (command, args) => {
-      const started = performance.now();
-      const run = spawnSync(command, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
-      if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr}`);
-      return { ms: performance.now() - started, stdout: run.stdout, stderr: run.stderr };
-    };
-    const generate = timed('spin', ['-a', 'model.pml']);
-    const compile = timed('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', '-DBFS', '-DMEMLIM=20000', '-o', 'pan', 'pan.c']);
-    const pan = gnuTime ? timed('/usr/bin/time', ['-f', 'peak %M', './pan', '-A', '-E']) : timed('./pan', ['-A', '-E']);
-    const states = Number(/(\d+) states, stored/.exec(pan.stdout)?.[1]);
-    const totalMb = Number(/([\d.]+)\s+total actual memory usage/.exec(pan.stdout)?.[1]);
-    const peakKb = Number(/peak (\d+)/.exec(pan.stderr)?.[1]);
-    return {
-      states,
-      panMs: pan.ms,
-      wallMs: generate.ms + compile.ms + pan.ms,
-      compileMs: generate.ms + compile.ms,
-      peakBytes: Number.isFinite(peakKb) ? peakKb * 1024 : totalMb * 2 ** 20,
-      storeBytes: (totalMb * 2 ** 20) / states,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+const fsmkitKey = (symmetry, w) => `${symmetry ? 'sym' : 'full'}-${w ?? 'default'}`;
+const fsmkitLabel = (symmetry, w) => `fsmkit${symmetry ? ', symmetry' : ''}, ${w === undefined ? 'workers: not available' : `${w} worker${w > 1 ? 's' : ''}`}`;
+
+/** Runs the CLI for one K in every column: with and without symmetry, 1 worker and all workers. */
+function fsmkitColumns(k, symmetries) {
+  const runs = {};
+  for (const symmetry of symmetries) {
+    for (const w of workers ?? [undefined]) {
+      runs[fsmkitKey(symmetry, w)] = runFsmkit({ root, specFile, config: config.name, k, symmetry, workers: w, repeat: repeatFor(k) });
+    }
   }
+  return runs;
 }
 
-/** The fastest of a few in-process runs of fsmkit's K = 1 exploration (warm: XState is measured warm too). */
-function fastest(runs, explore) {
+const perK = new Map();
+const ks = Array.from({ length: maxK }, (_, i) => i + 1);
+for (const k of ks) {
+  process.stderr.write(`K = ${k}: fsmkit...\n`);
+  const fsmkit = fsmkitColumns(k, k > 1 ? [false, true] : [false]);
+  const exact = fsmkit[fsmkitKey(false, workers?.[0])].states;
+  let spin;
+  if (!missing.length) {
+    process.stderr.write(`K = ${k}: SPIN (${[...modes].join(', ')})...\n`);
+    const promela = generatePromela(model, config, { check: { kind: 'none' }, banner: [], relationships: k });
+    spin = measureSpin({ promela, exact, cores, modes, repeat: repeatFor(k), totalMemory: totalmem() });
+  }
+  perK.set(k, { fsmkit, spin, exact });
+}
+let k4;
+if (values.k4) {
+  process.stderr.write('K = 4: fsmkit with symmetry...\n');
+  k4 = runFsmkit({ root, specFile, config: config.name, k: 4, symmetry: true, workers: workers?.at(-1), repeat: 1 });
+}
+
+/** The fastest of a few in-process runs (warm: XState is measured warm too). */
+function fastest(runs, work) {
   let best = Number.POSITIVE_INFINITY;
   let states = 0;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    states = explore();
+    states = work();
     best = Math.min(best, performance.now() - started);
   }
   return { states, ms: best };
 }
-
-/** fsmkit against XState v5 + @xstate/graph on one configuration with one relationship. */
-function againstXState(name) {
-  const c = resolveConfiguration(model, name);
+process.stderr.write('K = 1: XState on every configuration...\n');
+const xstate = allConfigurations(model).map((c) => {
   const ours = fastest(100, () => explore(model, c, { relationships: 1, symmetry: true }).states.size);
   const theirs = fastest(3, () => exploreWithXState(model, c));
-  const same = ours.states === theirs.states ? '' : ' (STATE COUNTS DIFFER)';
+  return { name: c.name, ours, theirs, ratio: theirs.ms / ours.ms, same: ours.states === theirs.states };
+});
+const totalMs = performance.now() - startedAt;
+const loadAfter = loadavg();
+
+// The report.
+const day = new Date().toISOString().slice(0, 10);
+out(`## K relationships on configuration \`${config.name}\` (${day})`);
+out();
+out(
+  `${cores} cores, load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} at the start and ${loadAfter.map((l) => l.toFixed(1)).join(' ')} at the end; ` +
+    `whole bench ${(totalMs / 1000).toFixed(0)} s. fsmkit ${workers ? `workers: 1 and ${cores}` : 'workers: not available (the CLI has no --workers)'}.`,
+);
+if (missing.length) out(`SPIN side skipped: ${missing.join(' and ')} not installed (apt-get install spin gcc).`);
+out();
+
+const summary = [];
+for (const [k, { fsmkit, spin, exact }] of perK) {
+  const best = spin?.best;
+  for (const [key, run] of Object.entries(fsmkit)) {
+    const symmetry = key.startsWith('sym');
+    const w = key.endsWith('default') ? undefined : Number(key.split('-')[1]);
+    summary.push([
+      String(k),
+      fsmkitLabel(symmetry, w),
+      symmetry ? `${count(run.states)} (${count(run.fullStates)})` : count(run.states),
+      seconds(run.wallMs),
+      seconds(run.exploreMs),
+      perSecond(run.states, run.exploreMs),
+      run.bytesPerState.toFixed(1),
+      mib(run.peakBytes),
+      best ? ratio(best.wallMs, run.wallMs) : 'n/a',
+      best ? ratio(spin.fastestSearch?.searchMs, run.exploreMs) : 'n/a',
+      spin?.bfs ? ratio(spin.bfs.wallMs, run.wallMs) : 'n/a',
+    ]);
+  }
+  for (const [label, run] of [
+    ['SPIN fastest', best],
+    ['pan breadth-first', spin?.bfs],
+  ]) {
+    if (!run) continue;
+    summary.push([
+      String(k),
+      `${label}: ${run.build.name}`,
+      `${count(run.states)}${run.states === exact ? '' : ' (DIFFERS)'}`,
+      seconds(run.wallMs),
+      `${seconds(run.searchMs)} pan`,
+      perSecond(run.states, run.searchMs),
+      run.bytesPerState?.toFixed(1) ?? 'n/a',
+      'n/a',
+      ratio(best.wallMs, run.wallMs),
+      ratio(spin.fastestSearch?.searchMs, run.searchMs),
+      ratio(spin.bfs?.wallMs, run.wallMs),
+    ]);
+  }
+}
+if (k4) {
+  summary.push([
+    '4',
+    fsmkitLabel(true, workers?.at(-1)),
+    `${count(k4.states)} (${count(k4.fullStates)})`,
+    seconds(k4.wallMs),
+    seconds(k4.exploreMs),
+    perSecond(k4.states, k4.exploreMs),
+    k4.bytesPerState.toFixed(1),
+    mib(k4.peakBytes),
+    'n/a',
+    'n/a',
+    'n/a',
+  ]);
+}
+out('### fsmkit against SPIN');
+out();
+table(
+  [
+    'K',
+    'engine',
+    'states',
+    'end to end',
+    'explore',
+    'states/s',
+    'B/state',
+    'peak RSS',
+    'SPIN fastest e2e / this',
+    'pan fastest search / this',
+    'pan BFS e2e / this',
+  ],
+  summary,
+);
+out('end to end: fsmkit, the CLI from spec to every verdict; SPIN, spin -a + gcc + pan, counting only. explore: the exploration');
+out("alone (SPIN: pan's own search time). Ratios above 1 mean the row is faster than SPIN. B/state: fsmkit, its state table;");
+out("SPIN, pan's total memory over states. With symmetry, states are the stored ones (the full count in brackets).");
+const largest = [...perK.values()].at(-1)?.spin?.best;
+if (k4 && largest?.bytesPerState) {
+  const gib = (k4.fullStates * largest.bytesPerState) / 2 ** 30;
   out(
-    `  ${name.padEnd(12)} ${String(theirs.states).padStart(5)} states  XState ${seconds(theirs.ms).padStart(7)} (${perSecond(theirs.states, theirs.ms)} states/s)  fsmkit ${(ours.ms).toFixed(2)} ms (${perSecond(ours.states, ours.ms)} states/s)  fsmkit ${ratio(theirs.ms, ours.ms)} faster${same}`,
+    `K = 4 without symmetry has ${count(k4.fullStates)} states: pan, at its ${largest.bytesPerState.toFixed(0)} bytes a state, would need about ${count(Math.round(gib))} GiB, so it is not run.`,
   );
 }
+out();
 
-out(`\nK relationships on configuration "${config.name}" of spec/dhcpv4-failover.yaml (${new Date().toISOString().slice(0, 10)})`);
-if (missing.length) out(`SPIN side skipped: ${missing.join(' and ')} not installed (apt-get install spin gcc)`);
+out('### pan builds tried');
 out();
-const header = ['K', 'engine', 'states', 'equal', 'wall', 'explore', 'states/s', 'peak RSS', 'B/state', 'vs SPIN e2e', 'vs pan states/s'];
-const rows = [header];
-/** SPIN's largest run, to say what K = 4 would cost it. */
-let lastSpin;
-/** A row for one fsmkit run; `theirs` is SPIN's run at the same K, when there is one. */
-const fsmkitRow = (k, engine, run, states, equal, theirs) => [
-  String(k),
-  engine,
-  states,
-  equal,
-  seconds(run.wallMs),
-  seconds(run.exploreMs),
-  perSecond(run.states, run.exploreMs),
-  mib(run.peakBytes),
-  run.storeBytes.toFixed(1),
-  theirs ? ratio(theirs.wallMs, run.wallMs) : 'n/a',
-  theirs ? ratio(run.states / run.exploreMs, theirs.states / theirs.panMs) : 'n/a',
-];
-for (let k = 1; k <= maxK; k++) {
-  const off = fsmkit(k, false);
-  const theirs = missing.length ? undefined : spin(k);
-  if (theirs) lastSpin = theirs;
-  const same = theirs ? (theirs.states === off.states ? 'yes' : `NO (${theirs.states})`) : 'n/a';
-  rows.push(fsmkitRow(k, 'fsmkit', off, String(off.states), same, theirs));
-  if (k > 1) {
-    const on = fsmkit(k, true);
-    rows.push(fsmkitRow(k, 'fsmkit, symmetry', on, `${on.states} (${on.fullStates})`, on.fullStates === off.states ? 'yes' : 'NO', theirs));
+const tried = [];
+for (const [k, { spin }] of perK) {
+  if (!spin) continue;
+  for (const run of spin.runs) {
+    const verdict = run.disqualified ? `disqualified: ${run.disqualified}` : run === spin.best ? '**fastest**' : 'ok';
+    tried.push([
+      String(k),
+      run.build.name,
+      `\`gcc ${run.build.gcc.join(' ')}\`, \`pan ${run.build.pan.join(' ')}\``,
+      seconds(run.gccMs),
+      seconds(run.panMs),
+      seconds(run.wallMs),
+      count(run.states),
+      run.bytesPerState?.toFixed(1) ?? 'n/a',
+      verdict,
+    ]);
   }
-  if (theirs) {
-    const pan = { ...theirs, exploreMs: theirs.panMs };
-    rows.push([...fsmkitRow(k, 'SPIN (spin -a, gcc, pan)', pan, String(theirs.states), same, undefined).slice(0, 9), '1.0x', '1.0x']);
-    rows.at(-1)[5] = `${seconds(theirs.panMs)} pan`;
-  }
+  for (const note of spin.notes) tried.push([String(k), note, '', '', '', '', '', '', '']);
 }
-let spinPerState;
-if (values.k4) {
-  const on = fsmkit(4, true);
-  rows.push(fsmkitRow(4, 'fsmkit, symmetry', on, `${on.states} (${on.fullStates})`, 'n/a', undefined));
-  spinPerState = lastSpin ? { states: on.fullStates, bytes: lastSpin.storeBytes } : undefined;
-}
-const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-for (const row of rows) out(row.map((cell, i) => (i === 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
-out();
-out('wall: whole run (fsmkit: the CLI from spec to every verdict; SPIN: spin -a + gcc -O2 + pan -DBFS, counting only).');
-out("explore: the exploration alone (SPIN: pan). B/state: fsmkit, its state table; SPIN, pan's total memory over states.");
-out('vs SPIN e2e: SPIN wall / fsmkit wall; vs pan states/s: fsmkit states/s / pan states/s (both > 1 means fsmkit is ahead).');
-if (spinPerState) {
-  const gib = (spinPerState.states * spinPerState.bytes) / 2 ** 30;
+if (tried.length) {
+  table(['K', 'build', 'flags', 'gcc', 'pan', 'end to end', 'states', 'B/state', 'verdict'], tried);
+  out(`spin -a per K: ${[...perK].map(([k, p]) => `K=${k} ${seconds(p.spin?.spinMs)}`).join(', ')} (counted in every end to end).`);
   out(
-    `K = 4 without symmetry: ${spinPerState.states} states; SPIN, at its ${spinPerState.bytes.toFixed(0)} bytes a state, would need about ${Math.round(gib)} GiB, so it is not run.`,
+    `Modes: ${Object.entries(PAN_MODES)
+      .filter(([m]) => modes.has(m))
+      .map(([m, d]) => `${m}: ${d}`)
+      .join('; ')}.`,
   );
+  out();
 }
 
+out('### K = 1 against XState v5 + @xstate/graph (in process, fastest of 3 for XState and of 100 for fsmkit)');
 out();
-out('K = 1 against XState v5 + @xstate/graph (getAdjacencyMap), in this process, fastest of 3 (XState) and of 100 (fsmkit):');
-againstXState(config.name);
-// XState's time per state grows with the graph: the richest configuration shows it best.
-if (config.name !== 'everything') againstXState('everything');
+table(
+  ['configuration', 'states', 'XState', 'fsmkit', 'fsmkit / XState'],
+  xstate.map((x) => [
+    x.name,
+    `${count(x.theirs.states)}${x.same ? '' : ` (fsmkit ${count(x.ours.states)}: DIFFERS)`}`,
+    seconds(x.theirs.ms),
+    seconds(x.ours.ms),
+    ratio(x.theirs.ms, x.ours.ms),
+  ]),
+);
+
+out('### Goals (issue 17), from this run');
+out();
+const goals = judgeGoals({ ks, perK, k4, xstate, workers });
+table(
+  ['goal', 'measured', 'status'],
+  goals.map((g) => [g.goal, g.measured, g.status]),
+);
