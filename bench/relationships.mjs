@@ -22,10 +22,12 @@ import { missingSpinTools } from './spin-runner.mjs';
 import { exploreWithXState } from './xstate-pair.mjs';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
-const fail = (message) => {
+const fail = (message, code = 2) => {
   process.stderr.write(`bench/relationships.mjs: ${message}\n`);
-  process.exit(2);
+  process.exit(code);
 };
+// A tool that fails (the CLI, spin, a rebuilt project) stops the bench with its message, not a stack trace.
+process.on('uncaughtException', (error) => fail(error.message, 1));
 
 let values;
 try {

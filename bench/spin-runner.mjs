@@ -14,13 +14,17 @@ export function missingSpinTools() {
   return [works('spin', ['-V']) ? '' : 'spin', works('gcc', ['--version']) ? '' : 'gcc'].filter(Boolean);
 }
 
+/** A pan run that has not finished after this long is stopped and disqualified. */
+const PAN_TIMEOUT_MS = 30 * 60_000;
+
 /** Runs a command in `cwd`; returns its time, status and output. */
-function timed(cwd, command, args) {
+function timed(cwd, command, args, timeout) {
   const started = performance.now();
-  const run = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26, timeout, killSignal: 'SIGKILL' });
   const ms = performance.now() - started;
-  if (run.error) throw new Error(`${command} ${args.join(' ')} could not start: ${run.error.message}`);
-  return { ms, status: run.status ?? 1, output: `${run.stdout}${run.stderr}` };
+  const timedOut = run.error?.code === 'ETIMEDOUT';
+  if (run.error && !timedOut) throw new Error(`${command} ${args.join(' ')} could not run: ${run.error.message}`);
+  return { ms, status: run.status ?? 1, timedOut, output: `${run.stdout}${run.stderr}` };
 }
 
 /**
@@ -58,9 +62,10 @@ export function prepareSpinModel(promela) {
       }
       let best;
       for (let i = 0; i < repeat; i++) {
-        const pan = timed(dir, `./${exe}`, build.pan);
+        const pan = timed(dir, `./${exe}`, build.pan, PAN_TIMEOUT_MS);
         const parsed = parsePanOutput(pan.output);
-        const result = { ms: pan.ms, status: pan.status, parsed, disqualified: disqualification(parsed, exact, pan.status) };
+        const disqualified = pan.timedOut ? `no answer in ${PAN_TIMEOUT_MS / 60_000} minutes` : disqualification(parsed, exact, pan.status);
+        const result = { ms: pan.ms, status: pan.status, parsed, disqualified };
         if (result.disqualified) {
           best = result;
           break;
