@@ -1,7 +1,9 @@
 // Types of pan-builds.mjs, for the tests (TypeScript) that import it.
 export const PAN_MODES: Record<string, string>;
 export interface PanSettings {
+  states: number;
   hashBits: number;
+  maxMemLimitMb: number;
   depth: number;
   memLimitMb: number;
 }

@@ -33,8 +33,9 @@ export function panSettings(states, totalMemoryBytes) {
   // Enough for pan's worst storage (about 150 bytes a state), the stack and the
   // multi-core queues; never more than three quarters of the machine.
   const wantMb = Math.ceil((states * 400) / 2 ** 20) + 2048;
-  const memLimitMb = Math.min(wantMb, Math.floor((totalMemoryBytes * 0.75) / 2 ** 20));
-  return { hashBits, depth, memLimitMb };
+  const maxMemLimitMb = Math.floor((totalMemoryBytes * 0.75) / 2 ** 20);
+  const memLimitMb = Math.min(wantMb, maxMemLimitMb);
+  return { states, hashBits, depth, memLimitMb, maxMemLimitMb };
 }
 
 /**
@@ -57,8 +58,14 @@ export function panBuild(mode, settings, { cores, storage = 'nocomp', optimize =
   }
   if (mode === 'bfs') return { name: `${name} (${storage})`, mode, cores: 1, gcc: [...common, ...storageFlags[storage], '-DBFS'], pan: run };
   if (mode === 'bfs-par') {
-    // BFS_PAR stores hash signatures (HC4, lossy) unless told not to.
-    return { name, mode, cores, gcc: [...common, '-DBFS_PAR', '-DNO_HC'], pan: [...run, `-u${cores}`] };
+    // BFS_PAR stores hash signatures (HC4, lossy) unless told not to. Its table
+    // is open addressing, one state a slot of about 256 bytes of shared memory
+    // (`hash table is full` past 2^w states): slots for the states at 80% full,
+    // and a memory limit for that table besides the queues.
+    const bits = Math.max(10, Math.ceil(Math.log2(settings.states / 0.8)));
+    const memLimitMb = Math.min(settings.memLimitMb + Math.ceil((2 ** bits * 264) / 2 ** 20), settings.maxMemLimitMb);
+    const gcc = [optimize, '-DSAFETY', '-DNOBOUNDCHECK', '-DNOREDUCE', `-DMEMLIM=${memLimitMb}`, '-DBFS_PAR', '-DNO_HC'];
+    return { name, mode, cores, gcc, pan: [`-m${settings.depth}`, `-w${bits}`, '-A', '-E', `-u${cores}`] };
   }
   throw new Error(`internal: no pan build for mode ${mode}`);
 }

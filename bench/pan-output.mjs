@@ -47,7 +47,12 @@ function truncations(text) {
   const found = [];
   if (/max search depth too small/.test(text)) found.push('max search depth too small (-m)');
   if (/reached -DMEMLIM bound/.test(text)) found.push('reached the -DMEMLIM bound');
-  if (/out of (non-shared )?memory/.test(text)) found.push('out of memory');
+  const memory = /out of (non-shared |shared )?memory/.exec(text);
+  if (memory) found.push(memory[0]);
+  if (/Search not completed|Search incomplete/.test(text)) found.push('search not completed');
+  if (/hash table is full/.test(text)) found.push('hash table full (-w)');
+  const lost = /([\d.e+]+) states lost \(([^)]*)\)/.exec(text);
+  if (lost) found.push(`${lost[1]} states lost (${lost[2]})`);
   if (/VECTORSZ too small|recompile with -DVMAX/.test(text)) found.push('state vector too large for the build');
   if (/search depth limit reached|depth limit reached/.test(text)) found.push('depth limit reached');
   if (/pan: wrong (number|value)|pan: cannot|pan: error/.test(text)) found.push('pan reported an error');

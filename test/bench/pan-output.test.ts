@@ -64,8 +64,25 @@ describe("the bench's reading of pan's output", () => {
     ['a stack too shallow', `error: max search depth too small\n${singleCore}`, /max search depth too small/],
     ['the memory limit', `pan: reached -DMEMLIM bound\n\t1e+09 bytes used\n${singleCore}`, /-DMEMLIM bound/],
     ['memory exhausted', `pan: out of memory\n${singleCore}`, /out of memory/],
+    [
+      'shared memory exhausted (parallel breadth-first)',
+      `cpu00: stop (out of shared memory)\nWarning: Search not completed\n${summary(0)}`,
+      /out of shared memory; search not completed/,
+    ],
   ])('disqualifies a run cut short by %s, even with the right count', (_, text, reason) => {
     expect(disqualification(parsePanOutput(text), 99797, 0)).toMatch(reason);
+  });
+
+  it('disqualifies a parallel breadth-first run whose table filled up or whose queues overflowed', () => {
+    const text = `cpu00: hash table is full\nWarning: Search incomplete\n${summary(4194298)}  4461096 states lost (lack of queue memory)\n`;
+    expect(disqualification(parsePanOutput(text), 13098905, 0)).toBe('search not completed; hash table full (-w); 4461096 states lost (lack of queue memory)');
+  });
+
+  it("sizes the parallel breadth-first table by its slots, not by the other modes' -w", () => {
+    const settings = panSettings(13_098_905, 24 * 2 ** 30);
+    const build = panBuild('bfs-par', settings, { cores: 2 });
+    expect(build.pan).toContain('-w24');
+    expect(build.gcc).toContain(`-DMEMLIM=${settings.memLimitMb + 4224}`);
   });
 
   it('disqualifies hash compaction that merged states, and says so', () => {
