@@ -142,7 +142,7 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
     pending[pendingCount++] = key;
   };
   // Successors wait here and are added in batches, probed by table region (see StateTable.addBatch).
-  let pending = new Float64Array(1 << 12);
+  let pending = new Float64Array(1 << 8);
   let pendingCount = 0;
   const isNew = (key: number): void => {
     next.push(key);
@@ -246,7 +246,7 @@ const MAX_PENDING = 1 << 20;
 
 /** A queue of keys, reused level after level. */
 class KeyQueue {
-  private data = new Float64Array(1 << 12);
+  private data = new Float64Array(1 << 8);
   length = 0;
 
   push(key: number): void {

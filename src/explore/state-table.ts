@@ -6,6 +6,8 @@ const MAX_LOAD = 0.8;
 const GROWTH = 1.4;
 /** 2^15 recent keys: 256 KiB, small enough to stay in the processor's cache. */
 const RECENT_MASK = (1 << 15) - 1;
+/** A small table keeps a small cache of recent keys: a large one would cost more to allocate than it saves. */
+const SMALL_RECENT_MASK = (1 << 8) - 1;
 
 /**
  * The visited set of the explorer: an open-addressing hash table of
@@ -22,7 +24,8 @@ export class StateTable {
   /** capacity / 2^32: maps a 32-bit hash onto a slot with a multiplication (no modulo of doubles). */
   private scale: number;
   /** Recently added or met keys (+ 1), by their hash's low bits: every one is in the table. */
-  private readonly recent = new Float64Array(RECENT_MASK + 1);
+  private recent: Float64Array;
+  private recentMask: number;
   /** Scratch of addBatch, kept between batches. */
   private batchHashes = new Uint32Array(0);
   private batchKeys = new Float64Array(0);
@@ -33,6 +36,8 @@ export class StateTable {
     this.keys = new Float64Array(capacity);
     this.depths = new Uint8Array(capacity);
     this.scale = capacity / 2 ** 32;
+    this.recentMask = capacity > RECENT_MASK ? RECENT_MASK : SMALL_RECENT_MASK;
+    this.recent = new Float64Array(this.recentMask + 1);
   }
 
   get capacity(): number {
@@ -59,7 +64,7 @@ export class StateTable {
     const h = hash53(key);
     // Breadth-first search meets the same keys again soon after (diamonds); a small
     // cache of recent keys answers those without touching the large table.
-    const recentSlot = h & RECENT_MASK;
+    const recentSlot = h & this.recentMask;
     if (this.recent[recentSlot] === stored) return false;
     this.recent[recentSlot] = stored;
     const keys = this.keys;
@@ -165,5 +170,10 @@ export class StateTable {
     this.keys = keys;
     this.depths = depths;
     this.scale = scale;
+    if (capacity > RECENT_MASK && this.recentMask !== RECENT_MASK) {
+      // Every key of the small cache is in the table: dropping them loses nothing.
+      this.recentMask = RECENT_MASK;
+      this.recent = new Float64Array(RECENT_MASK + 1);
+    }
   }
 }
