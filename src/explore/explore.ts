@@ -132,10 +132,34 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
     for (let s = 0; s < successorCount; s++) if (successors[s] === key) return;
     successors[successorCount++] = key;
     transitions++;
-    if (!states.add(key, depth)) return;
+    if (pendingCount === pending.length) {
+      if (pending.length < MAX_PENDING) {
+        const bigger = new Float64Array(pending.length * 2);
+        bigger.set(pending);
+        pending = bigger;
+      } else flush(depth);
+    }
+    pending[pendingCount++] = key;
+  };
+  // Successors wait here and are added in batches, probed by table region (see StateTable.addBatch).
+  let pending = new Float64Array(1 << 8);
+  let pendingCount = 0;
+  const isNew = (key: number): void => {
     next.push(key);
     found(key);
-    if (states.size >= options.maxStates) limit = { kind: 'states', reached: states.size };
+  };
+  const flush = (depth: number): void => {
+    if (states.size + pendingCount < options.maxStates) states.addBatch(pending, pendingCount, depth, isNew);
+    else {
+      // Near the state limit, one by one: the run stops with exactly maxStates states.
+      for (let p = 0; p < pendingCount && !limit; p++) {
+        const key = pending[p] as number;
+        if (!states.add(key, depth)) continue;
+        isNew(key);
+        if (states.size >= options.maxStates) limit = { kind: 'states', reached: states.size };
+      }
+    }
+    pendingCount = 0;
   };
 
   tuple.fill(initialLocal(model, table));
@@ -189,6 +213,7 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
         if (used.heapUsed + used.arrayBuffers > options.maxBytes) limit = { kind: 'memory', reached: states.size };
       }
     }
+    flush(depth + 1);
     [frontier, next] = [next, frontier];
     next.clear();
   }
@@ -216,9 +241,12 @@ export function depthOf(graph: ExploredGraph, key: number): number {
   return graph.states.depthAt(graph.states.slotOf(key));
 }
 
+/** At most this many successors wait to be added (8 MiB). */
+const MAX_PENDING = 1 << 20;
+
 /** A queue of keys, reused level after level. */
 class KeyQueue {
-  private data = new Float64Array(1 << 12);
+  private data = new Float64Array(1 << 8);
   length = 0;
 
   push(key: number): void {
