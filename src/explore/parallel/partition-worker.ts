@@ -56,6 +56,8 @@ class PartitionWorker {
   private readonly outgoing: KeyBuffer[];
   private depth: number;
   private level = 0;
+  /** System states the states stored this level stand for. */
+  private fullStates = 0;
   /** firstSeen[l]: smallest key among the shallowest states this worker stored holding local l; -1 when none. */
   private readonly firstSeen: Float64Array;
   private readonly firstDepth: Int32Array;
@@ -90,14 +92,21 @@ class PartitionWorker {
     let transitions = 0;
     let deadlock = -1;
     for (const out of outgoing) out.clear();
+    this.next.clear();
+    this.fullStates = 0;
+    const own = init.index;
+    const depth = this.depth + 1;
     let key = 0;
     let count = 0;
-    // Distinct successors of the state being expanded, as in the single-threaded loop.
+    // Distinct successors of the state being expanded, as in the single-threaded loop;
+    // the ones this worker owns are stored at once, the others go to their owners.
     const link = (successor: number): void => {
       if (successor === key) return;
       for (let s = 0; s < count; s++) if (successors[s] === successor) return;
       successors[count++] = successor;
-      (outgoing[ownerOf(successor, workers)] as KeyBuffer).push(successor);
+      const owner = ownerOf(successor, workers);
+      if (owner === own) this.store(successor, depth);
+      else (outgoing[owner] as KeyBuffer).push(successor);
     };
     const frontier = this.frontier;
     for (let j = 0; j < frontier.length; j++) {
@@ -139,29 +148,25 @@ class PartitionWorker {
     });
   }
 
-  /** Stores this level's successors (its own and those received); the new ones are the next frontier. */
+  /** Stores a successor found at `depth`; a new one joins the next frontier. */
+  private store(key: number, depth: number): void {
+    if (!this.table.add(key, depth)) return;
+    this.next.push(key);
+    this.fullStates += this.found(key, depth);
+  }
+
+  /** Stores the successors other workers found for this one; with its own, the new ones are the next frontier. */
   insert(): void {
     const { init } = this;
     const depth = this.depth + 1;
-    this.next.clear();
-    let fullStates = 0;
-    const add = (keys: Float64Array, length: number): void => {
-      for (let i = 0; i < length; i++) {
-        const key = keys[i] as number;
-        if (!this.table.add(key, depth)) continue;
-        this.next.push(key);
-        fullStates += this.found(key, depth);
-      }
-    };
-    const own = this.outgoing[init.index] as KeyBuffer;
-    add(own.data, own.length);
     for (let received = 0; received < init.workers - 1; received++) {
       const message = receiveMessageOnPort(init.port)?.message as KeysMessage | undefined;
       if (!message) throw new Error(`internal: ${init.workers - 1} key batches expected, ${received} received`);
-      add(message.keys, message.keys.length);
+      const keys = message.keys;
+      for (let i = 0; i < keys.length; i++) this.store(keys[i] as number, depth);
     }
     this.stats[STAT.added] = this.next.length;
-    this.stats[STAT.fullStates] = fullStates;
+    this.stats[STAT.fullStates] = this.fullStates;
     [this.frontier, this.next] = [this.next, this.frontier];
     this.depth = depth;
     this.level++;
