@@ -202,7 +202,8 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
   single.add(initial, 0);
   found(initial, 0);
   frontier.push(initial);
-  const levels: number[] = [];
+  // A table that overflowed while closing ends the run at once, with the initial state as its only level.
+  const levels: number[] = limit ? [1] : [];
   for (let depth = 0; frontier.length > 0 && !limit; depth++) {
     levels.push(frontier.length);
     if (workers > 1 && frontier.length >= threshold) {

@@ -93,6 +93,26 @@ describe('parallel exploration gives the same run for any worker count', () => {
   });
 });
 
+describe('the local table is closed before the search', () => {
+  it('numbers the same pair states in the same order for any K', async () => {
+    const model = (await loadSpec(BUNDLED_SPEC)).model as Model;
+    const crashes = config(model, 'crashes');
+    const one = explore(model, crashes, { relationships: 1, symmetry: true }, withWorkers(1));
+    const two = explore(model, crashes, { relationships: 2, symmetry: false }, withWorkers(2));
+    expect(two.table.keys).toEqual(one.table.keys);
+    // Every local state of the closure occurs in some state of both runs.
+    expect(one.firstSeen.every((key) => key >= 0)).toBe(true);
+    expect(two.firstSeen.every((key) => key >= 0)).toBe(true);
+  });
+
+  it('ends the run at once, with the initial state as its only level, when a key cannot hold the closure', async () => {
+    const model = (await loadSpec(BUNDLED_SPEC)).model as Model;
+    const graph = explore(model, config(model, 'maintenance'), { relationships: 8, symmetry: true }, withWorkers(2));
+    expect(graph.limit).toEqual({ kind: 'relationship-states', reached: 64 });
+    expect([graph.states.size, graph.levels]).toEqual([1, [1]]);
+  });
+});
+
 describe('a parallel run always ends', () => {
   it('a worker that fails ends the run with an internal error, and the next run works', () => {
     const model = toyModel();
