@@ -150,9 +150,9 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
   for (let l = 0; l < table.size && !table.full; l++) table.expand(l);
   const workers = Math.max(1, Math.floor(options.workers ?? 1));
   const threshold = options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD;
-  let states: VisitedStates;
+  // The calling thread's table; after a hand-over to workers, `states` is their partitions.
   const single = new StateTable();
-  states = single;
+  let states: VisitedStates = single;
   const firstSeen: number[] = new Array<number>(table.size).fill(-1);
   const firstDepth = new Int32Array(table.size).fill(-1);
   const tuple = new Int32Array(k);
