@@ -1,6 +1,13 @@
 import { hash53 } from './hash.js';
 
 const EMPTY = 0;
+
+/** A table's storage as plain typed arrays: what crosses between threads. */
+export interface StateTableParts {
+  keys: Float64Array;
+  depths: Uint8Array | Uint16Array;
+  size: number;
+}
 const MAX_LOAD = 0.8;
 /** Growth factor: with at most 80% load, a table is always between 57% and 80% full. */
 const GROWTH = 1.4;
@@ -150,6 +157,21 @@ export class StateTable {
   /** Bytes held per slot and in all. */
   bytes(): number {
     return this.keys.byteLength + this.depths.byteLength;
+  }
+
+  /** The table's arrays and count, to hand the table to another thread (the table must not be used afterwards). */
+  parts(): StateTableParts {
+    return { keys: this.keys, depths: this.depths, size: this.size };
+  }
+
+  /** A table over arrays produced by `parts()` (in this thread or another). */
+  static fromParts(parts: StateTableParts): StateTable {
+    const table = new StateTable(0);
+    table.keys = parts.keys;
+    table.depths = parts.depths;
+    table.scale = parts.keys.length / 2 ** 32;
+    table.size = parts.size;
+    return table;
   }
 
   private grow(): void {
