@@ -48,7 +48,7 @@ export const COMMANDS = {
     details:
       'Findings are printed as text, or with --format as JSON, GitHub workflow annotations (inline on a pull request) or SARIF 2.1.0 (for code scanning).',
     positionals: 'spec',
-    options: ['spec', 'out', 'json', 'format'],
+    options: ['spec', 'out', 'json', 'format', 'workers'],
     load: async () => (await import('./commands.js')).runCheck,
   },
   generate: {
@@ -56,7 +56,7 @@ export const COMMANDS = {
     summary: 'write every generated file, all at once and atomically',
     details: 'Writes the code into outputs.dir and the docs pages and diagrams into outputs.docs.dir; with --out, only the code, into that folder.',
     positionals: 'spec',
-    options: ['spec', 'out', 'json'],
+    options: ['spec', 'out', 'json', 'workers'],
     load: async () => (await import('./commands.js')).runGenerate,
   },
   diagrams: {
@@ -70,7 +70,7 @@ export const COMMANDS = {
     usage: 'explore [spec]',
     summary: 'explore the pair exhaustively; prints the configuration x property matrix',
     positionals: 'spec',
-    options: ['spec', 'config', 'matrix', 'max-states', 'max-memory', 'relationships', 'symmetry', 'no-symmetry', 'json'],
+    options: ['spec', 'config', 'matrix', 'max-states', 'max-memory', 'workers', 'relationships', 'symmetry', 'no-symmetry', 'json'],
     load: async () => (await import('./explore-command.js')).runExplore,
   },
   export: {
@@ -102,7 +102,7 @@ export const COMMANDS = {
     usage: 'start [spec]',
     summary: 'the main job: check, explore, generate code, docs and diagrams, render SVG',
     positionals: 'spec',
-    options: ['spec', 'png', 'no-svg', 'json'],
+    options: ['spec', 'png', 'no-svg', 'json', 'workers'],
     load: async () => (await import('./commands.js')).runStart,
   },
   init: {

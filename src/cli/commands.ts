@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { Paint } from '../diagnostics/format.js';
 import { findBrowser, renderDiagrams } from '../diagram/render.js';
+import { DEFAULT_EXPLORE_OPTIONS } from '../explore/explore.js';
 import type { MatrixReport } from '../explore/run-explorer.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import type { CheckedSpec } from '../model/check-spec.js';
@@ -14,6 +15,7 @@ import { printDiagnostics } from './print.js';
 function projectOptions(options: CliOptions, io: CliIo): ProjectOptions {
   const project: ProjectOptions = { specFile: options.spec, root: io.cwd };
   if (options.out !== undefined) project.outDir = options.out;
+  if (options.workers !== undefined) project.explore = { ...DEFAULT_EXPLORE_OPTIONS, workers: options.workers };
   return project;
 }
 

@@ -53,6 +53,7 @@ function limits(options: CliOptions, io: CliIo): ExploreOptions {
   const resolved: ExploreOptions = { ...DEFAULT_EXPLORE_OPTIONS };
   if (options.maxStates !== undefined) resolved.maxStates = options.maxStates;
   if (options.maxMemoryMb !== undefined) resolved.maxBytes = options.maxMemoryMb * 1024 * 1024;
+  if (options.workers !== undefined) resolved.workers = options.workers;
   // Progress only where a person watches; piped output stays clean.
   if (io.stderrIsTty) resolved.onProgress = (p) => showProgress(io, p);
   return resolved;

@@ -20,6 +20,8 @@ export interface CliOptions {
   matrix?: boolean;
   maxStates?: number;
   maxMemoryMb?: number;
+  /** explore, check, generate, start: worker threads for large explorations. */
+  workers?: number;
   /** explore, export: K relationships between the two hosts. */
   relationships?: number;
   /** explore: merge states equal up to the order of relationships (false with --no-symmetry). */
@@ -63,6 +65,9 @@ export interface OptionSpec {
   /** Stores the value into the options; throws a UsageError for a bad value. */
   apply: (options: CliOptions, value: string | boolean) => void;
 }
+
+/** More workers than this only add start-up and exchange: no machine fsmkit targets has more cores. */
+export const MAX_WORKERS = 256;
 
 /** As many relationships as the spec schema allows. */
 export const MAX_RELATIONSHIPS = 8;
@@ -111,6 +116,16 @@ export const OPTIONS = {
     help: 'stop when the process uses more memory, in MB (default 8192)',
     apply: (o, v) => {
       o.maxMemoryMb = decimal('--max-memory', String(v));
+    },
+  },
+  workers: {
+    type: 'string',
+    value: '<n>',
+    help: 'explore with n worker threads once a breadth-first level holds 50000 states (default: every core; 1: one thread). Counts, verdicts and traces are the same for any n',
+    apply: (o, v) => {
+      const n = decimal('--workers', String(v));
+      if (n > MAX_WORKERS) throw new UsageError(`--workers takes at most ${MAX_WORKERS}, not ${n}`, 'one worker per core is enough');
+      o.workers = n;
     },
   },
   relationships: {

@@ -2,6 +2,7 @@ import type { Model } from '../model/model.js';
 import type { Artifact, GenerateOptions } from './artifact.js';
 import { generateCHeader } from './c-header.js';
 import { generateJsonMachine } from './json-machine.js';
+import { generateTsEntry } from './ts-entry.js';
 import { generateTsEnum } from './ts-enum.js';
 import { generateTsValidator } from './ts-validator.js';
 import { generateXStateMachine } from './xstate-machine.js';
@@ -12,9 +13,14 @@ import { generateXStateMachine } from './xstate-machine.js';
  * same model and options give the same bytes.
  */
 export function generate(model: Model, options: GenerateOptions): Artifact[] {
+  const typescript = [...generateTsEnum(model, options), ...generateTsValidator(model, options)];
   const artifacts = [
-    ...generateTsEnum(model, options),
-    ...generateTsValidator(model, options),
+    ...typescript,
+    ...generateTsEntry(
+      model,
+      options,
+      typescript.map((a) => a.path),
+    ),
     ...generateCHeader(model, options),
     ...generateJsonMachine(model, options),
     ...generateXStateMachine(model, options),

@@ -196,7 +196,9 @@ export class LocalTable {
       }
     }
     for (const rule of this.stayRules) {
-      if (!this.ruleFired[rule.index] && stepper.stayRuleEnabled(rule, pair, this.config.enabled)) this.ruleFired[rule.index] = true;
+      // A rule can only fire for a server in its state: most local states are in neither.
+      if (this.ruleFired[rule.index] || (rule.from !== stateOf(pair, 0) && rule.from !== stateOf(pair, 1))) continue;
+      if (stepper.stayRuleEnabled(rule, pair, this.config.enabled)) this.ruleFired[rule.index] = true;
     }
     const goal = stateOf(pair, 0) === this.goal[0] && stateOf(pair, 1) === this.goal[1];
     this.isGoal[l] = goal;

@@ -1,5 +1,5 @@
 import type { ExploredGraph, ExploreOptions } from './explore.js';
-import { DISABLED } from './local-table.js';
+import { DISABLED, type LocalTable } from './local-table.js';
 
 /** heal() found a healing step to a state known to heal. */
 const REACHES_GOOD = -2;
@@ -13,15 +13,25 @@ const TRIED = 3;
 
 /**
  * From every state, healing steps alone lead every relationship back to its
- * goal. Computed without storing edges, in two phases. First, from each
- * state not yet settled, a walk follows healing steps (never twice through a
- * state) until a step reaches a state known to heal, which makes the whole
- * walk heal: the protocol converges, so nearly every state is settled by one
- * walk and no state is walked through often. Then, for the states no walk
- * settled, passes over them repeat until nothing changes (a state heals
- * when a healing step leads to a state that does), which decides the rest
- * exactly.
- * @returns the key of the shallowest state from which healing never reaches the goal, or -1 when there is none
+ * goal. Computed without storing edges, in three phases.
+ *
+ * First, without touching the state table: a relationship whose local state
+ * heals by its own healing steps can be brought back alone, whatever the
+ * others do (relationship steps read one relationship), and the states on
+ * the way were reached too (they are successors of a reached state). So a
+ * state heals when each of its relationships does alone, or when a few
+ * shared healing steps (the network coming back, a host restarted) lead to
+ * such a state. On a complete graph this settles most states with lookups
+ * in small per-local-state arrays, without touching the state table.
+ *
+ * Then, from each state not yet settled, a walk follows healing steps (never
+ * twice through a state) until a step reaches a state known to heal, which
+ * makes the whole walk heal. Last, for the states no walk settled, passes
+ * over them repeat until nothing changes (a state heals when a healing step
+ * leads to a state that does), which decides the rest exactly.
+ * @returns the key of the shallowest state from which healing never reaches
+ * the goal (the smallest such key among the shallowest, so the answer does
+ * not depend on the table's layout), or -1 when there is none
  */
 export function findUnrecoverable(graph: ExploredGraph, property: string, onProgress?: ExploreOptions['onProgress']): number {
   const { states, codec, table } = graph;
@@ -43,16 +53,21 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
   const work = new Int32Array(k);
   const healing = table.steps.map((s) => s.healing);
   const sharedHealing = table.sharedSteps.filter((s) => s.healing).map((s) => s.index);
+  const sharedCount = table.sharedSteps.length;
+  // Past a limit the graph is partial: a path through states never reached proves nothing.
+  // One tuple per depth of the search over shared healing steps (afterShared).
+  const scratch = sharedHealing.slice(0, 4).map(() => new Int32Array(k));
+  const alone = graph.limit ? goalsOnly(table) : healsAlone(table, healing);
   let walk = new Int32Array(1 << 10);
   // What heal() found so far: the successor to walk to next (unsettled first, then tried), as slots.
   let nextUnknown = -1;
   let nextTried = -1;
+
   for (let slot = 0; slot < slots; slot++) {
+    if ((slot & 0xfffff) === 0) report();
     if (!states.used(slot)) continue;
     codec.unpack(states.keyAt(slot), tuple);
-    let all = true;
-    for (let i = 0; i < k && all; i++) all = table.isGoal[tuple[i] as number] === true;
-    if (all) {
+    if (healsByItself(tuple)) {
       mark[slot] = HEALS;
       settled++;
     }
@@ -91,9 +106,48 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
     }
   }
 
+  /**
+   * Whether the state `tuple` heals without looking at other states: every
+   * relationship alone, at once or after a few shared healing steps (each at
+   * most once, in any order: the network back, each host restarted).
+   */
+  function healsByItself(tuple: Int32Array): boolean {
+    let all = true;
+    for (let i = 0; i < k && all; i++) all = alone[tuple[i] as number] === 1;
+    if (all || graph.limit) return all;
+    return afterShared(tuple, 0, 0);
+  }
+  /** Tries every shared healing step not in `used` (a bit set) from `from`, then deeper; `depth` picks the scratch tuple. */
+  function afterShared(from: Int32Array, used: number, depth: number): boolean {
+    const to = scratch[depth] as Int32Array;
+    for (let s = 0; s < sharedHealing.length; s++) {
+      if (used & (1 << s)) continue;
+      const h = sharedHealing[s] as number;
+      let enabled = false;
+      let all = true;
+      for (let i = 0; i < k; i++) {
+        const l = from[i] as number;
+        const target = sharedData(l, h);
+        if (target !== DISABLED && target !== l) enabled = true;
+        const after = target === DISABLED ? l : target;
+        to[i] = after;
+        if (alone[after] !== 1) all = false;
+      }
+      if (!enabled) continue;
+      if (all) return true;
+      if (depth + 1 < scratch.length && afterShared(to, used | (1 << s), depth + 1)) return true;
+    }
+    return false;
+  }
+  /** Target of local state l under shared step h; DISABLED also when l was never expanded (only past a limit). */
+  function sharedData(l: number, h: number): number {
+    return table.isExpanded(l) ? (table.sharedData[l * sharedCount + h] as number) : DISABLED;
+  }
   /** Looks at one healing successor; true when it is known to heal. */
   function consider(successor: number): boolean {
     const slot = states.slotOf(successor);
+    // Absent only past a limit, where the successor was never stored.
+    if (slot < 0) return false;
     const m = mark[slot];
     if (m === HEALS) return true;
     if (m === UNKNOWN && nextUnknown < 0) nextUnknown = slot;
@@ -120,7 +174,7 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
     for (const h of sharedHealing) {
       let enabled = false;
       for (let i = 0; i < k; i++) {
-        const target = table.isExpanded(tuple[i] as number) ? table.sharedTarget(tuple[i] as number, h) : DISABLED;
+        const target = sharedData(tuple[i] as number, h);
         work[i] = target === DISABLED ? (tuple[i] as number) : target;
         if (target !== DISABLED) enabled = true;
       }
@@ -130,10 +184,50 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
     }
     return nextUnknown >= 0 ? nextUnknown : nextTried;
   }
+
   let bad = -1;
+  let badDepth = 0;
+  let badKey = 0;
   for (let slot = 0; slot < slots; slot++) {
     if (mark[slot] === HEALS || !states.used(slot)) continue;
-    if (bad < 0 || states.depthAt(slot) < states.depthAt(bad)) bad = slot;
+    const depth = states.depthAt(slot);
+    const key = states.keyAt(slot);
+    if (bad < 0 || depth < badDepth || (depth === badDepth && key < badKey)) {
+      bad = slot;
+      badDepth = depth;
+      badKey = key;
+    }
   }
-  return bad < 0 ? -1 : states.keyAt(bad);
+  return bad < 0 ? -1 : badKey;
+}
+
+/**
+ * alone[l] = 1 when local state l reaches its goal by healing relationship
+ * steps alone (which move only its own relationship), computed to a fixed
+ * point over the local table: a few hundred states, not the system's
+ * millions.
+ */
+function healsAlone(table: LocalTable, healing: readonly boolean[]): Uint8Array {
+  const alone = goalsOnly(table);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let l = 0; l < table.size; l++) {
+      if (alone[l] === 1 || !table.isExpanded(l)) continue;
+      for (let m = table.moveStart[l] as number; m < (table.moveEnd[l] as number); m += 2) {
+        if (healing[table.moveData[m] as number] && alone[table.moveData[m + 1] as number] === 1) {
+          alone[l] = 1;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  return alone;
+}
+
+/** alone[l] = 1 when local state l is its goal. */
+function goalsOnly(table: LocalTable): Uint8Array {
+  const alone = new Uint8Array(table.size);
+  for (let l = 0; l < table.size; l++) if (table.isGoal[l] === true) alone[l] = 1;
+  return alone;
 }

@@ -40,7 +40,9 @@ export function sharedStepGroups(model: Model, steps: readonly Step[]): Step[][]
  */
 export function stepTable(model: Model, config: Configuration): Step[] {
   const steps: Step[] = [];
-  const add = (step: Omit<Step, 'id'>) => steps.push({ ...step, id: steps.length });
+  // Every step built with the same fields in the same order (no spread): the pair stepper reads them for every step tried.
+  const add = (server: RoleId | undefined, event: number, rule: ModelRule | undefined, healing: boolean, protocol: boolean) =>
+    steps.push({ id: steps.length, server, event, rule, healing, protocol });
   for (const server of [0, 1] as RoleId[]) {
     for (const rule of model.rules) {
       if (rule.stay) continue;
@@ -49,16 +51,16 @@ export function stepTable(model: Model, config: Configuration): Step[] {
         if (!event || !config.enabled[eventId] || event.kind === 'link-lost') continue;
         if (rule.role !== undefined && rule.role !== server) continue;
         if (!model.states[rule.from]?.roles[server]) continue;
-        add({ server, event: eventId, rule, healing: event.healing, protocol: event.kind === 'protocol' });
+        add(server, eventId, rule, event.healing, event.kind === 'protocol');
       }
     }
     for (const event of model.events) {
-      if (event.action === 'halt' && config.enabled[event.id]) add({ server, event: event.id, healing: event.healing, protocol: false });
+      if (event.action === 'halt' && config.enabled[event.id]) add(server, event.id, undefined, event.healing, false);
     }
   }
   for (const event of model.events) {
     if ((event.action === 'network-down' || event.action === 'network-up') && config.enabled[event.id]) {
-      add({ event: event.id, healing: event.healing, protocol: false });
+      add(undefined, event.id, undefined, event.healing, false);
     }
   }
   return steps;

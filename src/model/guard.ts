@@ -40,9 +40,9 @@ export function ruleEnabled(model: Model, rule: ModelRule, event: ModelEvent, ct
   if (rule.role !== undefined && rule.role !== ctx.role) return false;
   if (rule.flag !== undefined && rule.flag !== ctx.flag) return false;
   // The event (a careful operator, say) and the rule may each require the partner to run or not.
-  for (const required of [event.partnerRunning, rule.partnerRunning]) {
-    if (required !== undefined && isRunning(model, ctx.partnerState) !== required) return false;
-  }
+  // Two tests, not a loop over a literal array: this runs for every step tried, and the array would be garbage.
+  if (event.partnerRunning !== undefined && isRunning(model, ctx.partnerState) !== event.partnerRunning) return false;
+  if (rule.partnerRunning !== undefined && isRunning(model, ctx.partnerState) !== rule.partnerRunning) return false;
   switch (rule.link) {
     case 'ok':
       if (!linkOk(model, ctx)) return false;

@@ -11,6 +11,7 @@ import { exploreMatrix, type MatrixReport } from '../explore/run-explorer.js';
 import { compareOutputs, machineSchemaReference, resolveOutputDir, specLabel } from '../io/output-plan.js';
 import { writeFilesAtomically } from '../io/write-atomic.js';
 import { type CheckedSpec, loadSpec } from '../model/check-spec.js';
+import { ruleVectorArtifact } from '../vectors/vector-file.js';
 import { verdictDiagnostics } from './verdict-diagnostics.js';
 
 /** Where a job runs: the spec to read and the project it belongs to. */
@@ -177,7 +178,8 @@ async function prepare(options: ProjectOptions, forWriting: boolean): Promise<Pr
   const label = (dir: string | undefined) => ({ specLabel: specLabel(specPath, dir !== undefined ? dirname(dir) : options.root) });
   if (code.dir !== undefined) {
     const codeDir = code.dir;
-    groups.push({ dir: codeDir, artifacts: generate(model, { ...label(codeDir), machineSchema: machineSchemaReference(codeDir, options.root) }) });
+    const codeFiles = [...generate(model, { ...label(codeDir), machineSchema: machineSchemaReference(codeDir, options.root) }), ruleVectorArtifact(model)];
+    groups.push({ dir: codeDir, artifacts: codeFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
   }
   if (docs.dir !== undefined && matrix) {
     const kept = matrix.configurations.find((c) => c.pairs)?.pairs;

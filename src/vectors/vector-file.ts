@@ -1,3 +1,4 @@
+import type { Artifact } from '../codegen/artifact.js';
 import type { Model } from '../model/model.js';
 import { ruleVectors } from './rule-vectors.js';
 import { type Coverage, VECTORS_FORMAT, type Vector, type VectorFile, type VectorSummary } from './vector-types.js';
@@ -25,4 +26,13 @@ export function ruleVectorFile(model: Model): VectorFile {
 /** The file as JSON text: two-space indent, a final newline; the same bytes on every run. */
 export function formatVectorsJson(file: VectorFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * The rules vectors as a generated file beside the other outputs
+ * (`<name>.vectors.json`): the same bytes `fsmkit vectors` prints, so the
+ * committed copy is kept in step by `fsmkit check` like any generated file.
+ */
+export function ruleVectorArtifact(model: Model): Artifact {
+  return { path: `${model.spec.name}.vectors.json`, contents: formatVectorsJson(ruleVectorFile(model)) };
 }

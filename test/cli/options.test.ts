@@ -40,6 +40,24 @@ describe('each command takes its own options', () => {
     expect(err).toContain(`--relationships takes a whole number above 0 written in decimal digits, not "${value}"`);
   });
 
+  it.each([
+    ['0', '--workers takes a whole number above 0 written in decimal digits, not "0"'],
+    ['2.5', '--workers takes a whole number above 0 written in decimal digits, not "2.5"'],
+    ['257', '--workers takes at most 256, not 257'],
+  ])('refuses --workers %j', async (value, message) => {
+    const { code, err } = await run(['explore', '--config', 'reliable', `--workers=${value}`]);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+
+  it('takes --workers on explore and the main jobs, not where nothing is explored', async () => {
+    const explore = await run(['explore', '--config', 'reliable', '--workers', '3', '--json']);
+    expect(explore.code).toBe(0);
+    expect(JSON.parse(explore.out).configurations[0].states).toBe(18);
+    for (const command of ['check', 'generate', 'start']) expect(COMMANDS[command as 'check'].options).toContain('workers');
+    expect((await run(['vectors', '--workers', '2'])).err).toContain('--workers does not apply to vectors');
+  });
+
   it('refuses hexadecimal limits too', async () => {
     const { code, err } = await run(['explore', '--max-states', '0x10']);
     expect(code).toBe(2);

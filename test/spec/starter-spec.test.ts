@@ -34,12 +34,14 @@ describe('fsmkit init', () => {
     };
     expect((await run('init', 'door-lock')).code).toBe(0);
     expect(await run('generate', 'door-lock.yaml')).toMatchObject({ code: 0 });
-    expect(await run('check', 'door-lock.yaml')).toMatchObject({ code: 0, out: expect.stringContaining('12 generated files up to date') });
+    expect(await run('check', 'door-lock.yaml')).toMatchObject({ code: 0, out: expect.stringContaining('14 generated files up to date') });
     expect(await run('explore', 'door-lock.yaml')).toMatchObject({ code: 0, out: expect.stringContaining('Every verdict is the one the spec expects.') });
     expect(readdirSync(join(dir, 'generated')).sort()).toEqual([
       'docs',
       'door-lock-state.ts',
       'door-lock.json',
+      'door-lock.ts',
+      'door-lock.vectors.json',
       'door-lock.xstate.ts',
       'door-validator.ts',
       'door_lock_state.h',

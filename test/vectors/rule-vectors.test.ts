@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { checkSpec } from '../../src/model/check-spec.js';
 import type { Model } from '../../src/model/model.js';
-import { formatVectorsJson, ruleVectorFile } from '../../src/vectors/vector-file.js';
+import { formatVectorsJson, ruleVectorArtifact, ruleVectorFile } from '../../src/vectors/vector-file.js';
 import type { VectorFile } from '../../src/vectors/vector-types.js';
 import { formatVectorsC } from '../../src/vectors/vectors-c.js';
 import { BUNDLED_SPEC, repoPath, TOY_SPEC } from '../helpers/paths.js';
@@ -109,6 +111,26 @@ describe('fsmkit vectors', () => {
     expect(io.err()).toContain(`${file.summary.vectors} vectors, ${file.summary.steps} steps (coverage rules)`);
     expect(io.err()).toMatch(/rules: 67 of 67 role-rule pairs fired/);
     expect(io.err()).toMatch(/negative: \d+ inputs that must change nothing/);
+    // The copy committed beside the other generated files (and shipped as fsmkit/dhcpv4-failover/vectors.json) is this output.
+    expect(readFileSync(repoPath('generated/dhcpv4-failover.vectors.json'), 'utf8')).toBe(io.out());
+  });
+
+  it('are a generated file of the project, kept in step by fsmkit check like the others', async () => {
+    expect(ruleVectorArtifact(bundled)).toEqual({ path: 'dhcpv4-failover.vectors.json', contents: formatVectorsJson(ruleVectorFile(bundled)) });
+    const dir = mkdtempSync(join(tmpdir(), 'fsmkit-vectors-'));
+    cpSync(TOY_SPEC, join(dir, 'toy.yaml'));
+    const run = async (...argv: string[]) => {
+      const io = captureIo(dir);
+      return { code: await runCli(argv, io), out: io.out() + io.err() };
+    };
+    expect((await run('generate', 'toy.yaml', '--out', 'out')).code).toBe(0);
+    const written = join(dir, 'out', 'toy-pair.vectors.json');
+    expect(readFileSync(written, 'utf8')).toBe(formatVectorsJson(ruleVectorFile(toy)));
+    writeFileSync(written, readFileSync(written, 'utf8').replace('"SOLO"', '"PAIRED"'));
+    const stale = await run('check', 'toy.yaml', '--out', 'out');
+    expect(stale.code).toBe(1);
+    expect(stale.out).toContain('STALE_OUTPUT');
+    expect(stale.out).toContain('toy-pair.vectors.json');
   });
 
   it('gives the toy spec its own vectors through the same code, also as C', async () => {
