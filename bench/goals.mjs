@@ -55,7 +55,7 @@ export function judgeGoals({ ks, perK, k4, xstate, workers }) {
     const slow = ['full', 'sym'].map((s) => k2.fsmkit[`${s}-${all}`].wallMs / k2.fsmkit[`${s}-${one}`].wallMs);
     add(
       `no slowdown at K=2 (${all} workers against 1, end to end, within ${Math.round((NOISE - 1) * 100)}%)`,
-      `${slow.map((s) => `${Math.round(s * 100)}%`).join(' and ')} of the 1-worker time`,
+      `${slow.map((s) => `${(s * 100).toFixed(1)}%`).join(' and ')} of the 1-worker time (without and with symmetry)`,
       slow.every((s) => s <= NOISE),
     );
   } else {
