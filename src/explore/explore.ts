@@ -58,6 +58,17 @@ export interface VisitedStates {
   slotOf(key: number): number;
   /** Bytes held by the set. */
   bytes(): number;
+  /**
+   * The set as whole tables, each with the global slot of its slot 0: a
+   * scan over every state walks these directly, without a lookup per slot.
+   */
+  regions(): readonly StateRegion[];
+}
+
+/** One table of a visited set, and where its slots start among the set's. */
+export interface StateRegion {
+  table: StateTable;
+  offset: number;
 }
 
 export interface ExploreProgress {

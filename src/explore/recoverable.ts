@@ -1,5 +1,6 @@
 import type { ExploredGraph, ExploreOptions } from './explore.js';
 import { DISABLED, type LocalTable } from './local-table.js';
+import { SharedHealing } from './shared-healing.js';
 
 /** heal() found a healing step to a state known to heal. */
 const REACHES_GOOD = -2;
@@ -46,62 +47,73 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
       checking: { property, settled },
     });
   const k = graph.shape.relationships;
-  const slots = states.capacity;
   // Indexed by slot: the table's slots number the states.
-  const mark = new Uint8Array(slots);
+  const mark = new Uint8Array(states.capacity);
   const tuple = new Int32Array(k);
   const work = new Int32Array(k);
   const healing = table.steps.map((s) => s.healing);
   const sharedHealing = table.sharedSteps.filter((s) => s.healing).map((s) => s.index);
   const sharedCount = table.sharedSteps.length;
   // Past a limit the graph is partial: a path through states never reached proves nothing.
-  // One tuple per depth of the search over shared healing steps (afterShared).
-  const scratch = sharedHealing.slice(0, 4).map(() => new Int32Array(k));
   const alone = graph.limit ? goalsOnly(table) : healsAlone(table, healing);
+  const viaShared = graph.limit || sharedHealing.length === 0 ? undefined : new SharedHealing(table, alone, sharedHealing);
   let walk = new Int32Array(1 << 10);
   // What heal() found so far: the successor to walk to next (unsettled first, then tried), as slots.
   let nextUnknown = -1;
   let nextTried = -1;
 
-  for (let slot = 0; slot < slots; slot++) {
-    if ((slot & 0xfffff) === 0) report();
-    if (!states.used(slot)) continue;
-    codec.unpack(states.keyAt(slot), tuple);
-    if (healsByItself(tuple)) {
-      mark[slot] = HEALS;
-      settled++;
+  // Scans go table by table (one per worker of a parallel run): no lookup per slot.
+  const regions = states.regions();
+  let scanned = 0;
+  for (const { table: part, offset } of regions) {
+    for (let s = 0; s < part.capacity; s++) {
+      if ((++scanned & 0xfffff) === 0) report();
+      if (!part.used(s)) continue;
+      codec.unpack(part.keyAt(s), tuple);
+      if (healsByItself(tuple)) {
+        mark[offset + s] = HEALS;
+        settled++;
+      }
     }
   }
-  for (let slot = 0; slot < slots; slot++) {
-    if ((slot & 0xfffff) === 0) report();
-    if (mark[slot] !== UNKNOWN || !states.used(slot)) continue;
-    let length = 0;
-    let healed = false;
-    for (let at = slot; at >= 0; ) {
-      if (length === walk.length) {
-        const longer = new Int32Array(walk.length * 2);
-        longer.set(walk);
-        walk = longer;
+  // On a complete graph that settles every state; the walks and passes below are for the rest.
+  if (settled === states.size) return -1;
+  for (const { table: part, offset } of regions) {
+    for (let s = 0; s < part.capacity; s++) {
+      const slot = offset + s;
+      if ((++scanned & 0xfffff) === 0) report();
+      if (mark[slot] !== UNKNOWN || !part.used(s)) continue;
+      let length = 0;
+      let healed = false;
+      for (let at = slot; at >= 0; ) {
+        if (length === walk.length) {
+          const longer = new Int32Array(walk.length * 2);
+          longer.set(walk);
+          walk = longer;
+        }
+        walk[length++] = at;
+        mark[at] = ON_WALK;
+        at = heal(at);
+        if (at === REACHES_GOOD) {
+          healed = true;
+          break;
+        }
       }
-      walk[length++] = at;
-      mark[at] = ON_WALK;
-      at = heal(at);
-      if (at === REACHES_GOOD) {
-        healed = true;
-        break;
-      }
+      for (let w = 0; w < length; w++) mark[walk[w] as number] = healed ? HEALS : TRIED;
+      if (healed) settled += length;
     }
-    for (let w = 0; w < length; w++) mark[walk[w] as number] = healed ? HEALS : TRIED;
-    if (healed) settled += length;
   }
   for (let changed = true; changed; ) {
     changed = false;
-    for (let slot = 0; slot < slots; slot++) {
-      if (mark[slot] === HEALS || !states.used(slot)) continue;
-      if (heal(slot) === REACHES_GOOD) {
-        mark[slot] = HEALS;
-        settled++;
-        changed = true;
+    for (const { table: part, offset } of regions) {
+      for (let s = 0; s < part.capacity; s++) {
+        const slot = offset + s;
+        if (mark[slot] === HEALS || !part.used(s)) continue;
+        if (heal(slot) === REACHES_GOOD) {
+          mark[slot] = HEALS;
+          settled++;
+          changed = true;
+        }
       }
     }
   }
@@ -114,30 +126,8 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
   function healsByItself(tuple: Int32Array): boolean {
     let all = true;
     for (let i = 0; i < k && all; i++) all = alone[tuple[i] as number] === 1;
-    if (all || graph.limit) return all;
-    return afterShared(tuple, 0, 0);
-  }
-  /** Tries every shared healing step not in `used` (a bit set) from `from`, then deeper; `depth` picks the scratch tuple. */
-  function afterShared(from: Int32Array, used: number, depth: number): boolean {
-    const to = scratch[depth] as Int32Array;
-    for (let s = 0; s < sharedHealing.length; s++) {
-      if (used & (1 << s)) continue;
-      const h = sharedHealing[s] as number;
-      let enabled = false;
-      let all = true;
-      for (let i = 0; i < k; i++) {
-        const l = from[i] as number;
-        const target = sharedData(l, h);
-        if (target !== DISABLED && target !== l) enabled = true;
-        const after = target === DISABLED ? l : target;
-        to[i] = after;
-        if (alone[after] !== 1) all = false;
-      }
-      if (!enabled) continue;
-      if (all) return true;
-      if (depth + 1 < scratch.length && afterShared(to, used | (1 << s), depth + 1)) return true;
-    }
-    return false;
+    if (all || !viaShared) return all;
+    return viaShared.heals(tuple, k);
   }
   /** Target of local state l under shared step h; DISABLED also when l was never expanded (only past a limit). */
   function sharedData(l: number, h: number): number {
@@ -188,14 +178,16 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
   let bad = -1;
   let badDepth = 0;
   let badKey = 0;
-  for (let slot = 0; slot < slots; slot++) {
-    if (mark[slot] === HEALS || !states.used(slot)) continue;
-    const depth = states.depthAt(slot);
-    const key = states.keyAt(slot);
-    if (bad < 0 || depth < badDepth || (depth === badDepth && key < badKey)) {
-      bad = slot;
-      badDepth = depth;
-      badKey = key;
+  for (const { table: part, offset } of regions) {
+    for (let s = 0; s < part.capacity; s++) {
+      if (mark[offset + s] === HEALS || !part.used(s)) continue;
+      const depth = part.depthAt(s);
+      const key = part.keyAt(s);
+      if (bad < 0 || depth < badDepth || (depth === badDepth && key < badKey)) {
+        bad = offset + s;
+        badDepth = depth;
+        badKey = key;
+      }
     }
   }
   return bad < 0 ? -1 : badKey;

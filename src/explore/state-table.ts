@@ -154,6 +154,11 @@ export class StateTable {
     return this.depths[slot] as number;
   }
 
+  /** The table as the one region of a visited set. */
+  regions(): readonly { table: StateTable; offset: number }[] {
+    return [{ table: this, offset: 0 }];
+  }
+
   /** Bytes held per slot and in all. */
   bytes(): number {
     return this.keys.byteLength + this.depths.byteLength;

@@ -71,6 +71,11 @@ export class PartitionedStateTable {
     return (this.parts[p] as StateTable).depthAt(slot - (this.offsets[p] as number));
   }
 
+  /** Each partition with its first global slot. */
+  regions(): readonly { table: StateTable; offset: number }[] {
+    return this.parts.map((table, p) => ({ table, offset: this.offsets[p] as number }));
+  }
+
   /** Bytes held by every partition (the unused slots between partitions take none). */
   bytes(): number {
     return this.parts.reduce((sum, part) => sum + part.bytes(), 0);

@@ -1,0 +1,89 @@
+import { DISABLED, type LocalTable } from './local-table.js';
+
+/** Sequences of shared healing steps tried before each relationship heals alone: a network back, two hosts restarted. */
+const MAX_SEQUENCE = 4;
+
+/**
+ * Whether a system state heals after a few shared healing steps (each at
+ * most once, in any order, each one moving some relationship), once every
+ * relationship can then heal alone. Shared steps act on each relationship
+ * by itself, so this is decided per local state in advance: for every
+ * sequence of shared healing steps, one bit per local state says whether it
+ * ends healing alone, and one bit per step whether it moves that local
+ * state. A system state then costs a few word operations per relationship
+ * instead of a search over the sequences.
+ */
+export class SharedHealing {
+  /** Words of one bit set over the sequences. */
+  private readonly words: number;
+  private readonly steps: number;
+  private readonly locals: number;
+  /** endsHealed[l * words + w]: bit q set when local state l, after sequence q, heals alone. */
+  private readonly endsHealed: Int32Array;
+  /** moves[(j * locals + l) * words + w]: bit q set when step j of sequence q moves l (or q has no step j). */
+  private readonly moves: Int32Array;
+
+  /**
+   * @param alone alone[l] = 1 when local state l heals by its own healing steps
+   * @param healingSteps the shared steps that count as healing, by index
+   */
+  constructor(table: LocalTable, alone: Uint8Array, healingSteps: readonly number[]) {
+    const sequences: number[][] = [];
+    const extend = (prefix: number[]): void => {
+      for (const h of healingSteps) {
+        if (prefix.includes(h)) continue;
+        const sequence = [...prefix, h];
+        sequences.push(sequence);
+        if (sequence.length < MAX_SEQUENCE) extend(sequence);
+      }
+    };
+    extend([]);
+    const locals = table.size;
+    const words = Math.max(1, Math.ceil(sequences.length / 32));
+    const steps = Math.min(MAX_SEQUENCE, healingSteps.length);
+    this.words = words;
+    this.steps = steps;
+    this.locals = locals;
+    this.endsHealed = new Int32Array(locals * words);
+    this.moves = new Int32Array(steps * locals * words);
+    const count = table.sharedSteps.length;
+    // Unexpanded local states (only past a limit) take no shared step.
+    const target = (l: number, h: number): number => (table.isExpanded(l) ? (table.sharedData[l * count + h] as number) : DISABLED);
+    sequences.forEach((sequence, q) => {
+      const w = q >>> 5;
+      const bit = 1 << (q & 31);
+      for (let l = 0; l < locals; l++) {
+        let at = l;
+        for (let j = 0; j < steps; j++) {
+          const h = sequence[j];
+          let moves = true;
+          if (h !== undefined) {
+            const to = target(at, h);
+            moves = to !== DISABLED && to !== at;
+            if (to !== DISABLED) at = to;
+          }
+          if (moves) this.moves[(j * locals + l) * words + w] = (this.moves[(j * locals + l) * words + w] as number) | bit;
+        }
+        if (alone[at] === 1) this.endsHealed[l * words + w] = (this.endsHealed[l * words + w] as number) | bit;
+      }
+    });
+  }
+
+  /** Whether the state of the first `k` relationships in `tuple` heals this way. */
+  heals(tuple: Int32Array, k: number): boolean {
+    const { words, steps, locals, endsHealed, moves } = this;
+    for (let w = 0; w < words; w++) {
+      // The sequences after which every relationship heals alone...
+      let ok = -1;
+      for (let i = 0; i < k; i++) ok &= endsHealed[(tuple[i] as number) * words + w] as number;
+      // ...and whose every step moves some relationship.
+      for (let j = 0; j < steps && ok !== 0; j++) {
+        let any = 0;
+        for (let i = 0; i < k; i++) any |= moves[(j * locals + (tuple[i] as number)) * words + w] as number;
+        ok &= any;
+      }
+      if (ok !== 0) return true;
+    }
+    return false;
+  }
+}
