@@ -212,7 +212,8 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
     pending[pendingCount++] = key;
   };
   // Successors wait here and are added in batches, probed by table region (see StateTable.addBatch).
-  let pending = new Float64Array(1 << 8);
+  // Typed arrays start at 64 bytes, which V8 keeps on its heap: a small run allocates no buffer for them.
+  let pending = new Float64Array(8);
   let pendingCount = 0;
   // The depth of the keys being flushed, for isNew (addBatch's callback takes the key alone).
   let flushDepth = 0;
@@ -343,7 +344,7 @@ const MAX_PENDING = 1 << 20;
 
 /** A queue of keys, reused level after level. */
 class KeyQueue {
-  private data = new Float64Array(1 << 8);
+  private data = new Float64Array(8);
   length = 0;
 
   push(key: number): void {

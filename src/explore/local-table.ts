@@ -87,9 +87,7 @@ export class LocalTable {
     const steps = stepTable(model, config);
     this.steps = steps;
     this.relationshipSteps = steps.filter((s) => model.events[s.event]?.scope === 'relationship');
-    this.stepsFrom = [0, 1].map((server) =>
-      model.states.map((state) => this.relationshipSteps.filter((s) => s.server === server && (s.rule === undefined || s.rule.from === state.id))),
-    );
+    this.stepsFrom = stepsByState(model, this.relationshipSteps);
     this.sharedSteps = sharedStepGroups(model, steps).map((pairSteps, index) => ({ index, pairSteps, healing: pairSteps[0]?.healing ?? false }));
   }
 
@@ -210,6 +208,20 @@ export class LocalTable {
     this.moveStart[l] = -1;
     this.moveLength = start;
   }
+}
+
+/** stepsFrom of the table: one pass over the steps (this runs once per exploration, and small runs are mostly set-up). */
+function stepsByState(model: Model, steps: readonly Step[]): Step[][][] {
+  const byState = BOTH.map(() => model.states.map((): Step[] => []));
+  for (const step of steps) {
+    for (const server of BOTH) {
+      if (step.server !== server) continue;
+      const lists = byState[server] as Step[][];
+      if (step.rule) lists[step.rule.from]?.push(step);
+      else for (const list of lists) list.push(step);
+    }
+  }
+  return byState;
 }
 
 /** A copy of `array` twice as long, the new half filled with `fill`. */

@@ -28,15 +28,25 @@ export class PairStepper {
   private readonly watched: Uint8Array;
 
   constructor(private readonly model: Model) {
-    this.running = Uint8Array.from(model.states, (s) => (s.running ? 1 : 0));
-    this.keepsMemory = Uint8Array.from(model.states, (s) => (s.memory ? 1 : 0));
-    this.serves = Uint8Array.from(model.states, (s) => (s.serves ? 1 : 0));
-    this.watched = Uint8Array.from(model.states, (_, i) => (model.flagWatch[i] ? 1 : 0));
-    this.linkLostRule = new Int32Array(model.states.length).fill(-1);
-    for (const rule of model.rules) {
-      if (rule.events.some((e) => model.events[e]?.kind === 'link-lost')) this.linkLostRule[rule.from] = rule.index;
+    // Plain loops: a small exploration is mostly this set-up.
+    const n = model.states.length;
+    this.running = new Uint8Array(n);
+    this.keepsMemory = new Uint8Array(n);
+    this.serves = new Uint8Array(n);
+    this.watched = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const state = model.states[i] as Model['states'][number];
+      if (state.running) this.running[i] = 1;
+      if (state.memory) this.keepsMemory[i] = 1;
+      if (state.serves) this.serves[i] = 1;
+      if (model.flagWatch[i]) this.watched[i] = 1;
     }
-    this.linkLostFired = model.rules.map(() => false);
+    this.linkLostRule = new Int32Array(n).fill(-1);
+    this.linkLostFired = [];
+    for (const rule of model.rules) {
+      this.linkLostFired.push(false);
+      for (const e of rule.events) if (model.events[e]?.kind === 'link-lost') this.linkLostRule[rule.from] = rule.index;
+    }
   }
 
   /** The guard context of `server` in `p`. */

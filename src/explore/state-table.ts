@@ -9,12 +9,15 @@ export interface StateTableParts {
   size: number;
 }
 const MAX_LOAD = 0.8;
+/** Empty scratch shared by every table until its first large batch (small runs never allocate any). */
+const NO_HASHES = new Uint32Array(0);
+const NO_KEYS = new Float64Array(0);
 /** Growth factor: with at most 80% load, a table is always between 57% and 80% full. */
 const GROWTH = 1.4;
 /** 2^15 recent keys: 256 KiB, small enough to stay in the processor's cache. */
 const RECENT_MASK = (1 << 15) - 1;
-/** A small table keeps a small cache of recent keys: a large one would cost more to allocate than it saves. */
-const SMALL_RECENT_MASK = (1 << 8) - 1;
+/** A small table keeps a tiny cache of recent keys (64 bytes, kept on V8's heap): a larger one would cost more to allocate than it saves. */
+const SMALL_RECENT_MASK = (1 << 3) - 1;
 
 /**
  * The visited set of the explorer: an open-addressing hash table of
@@ -34,8 +37,8 @@ export class StateTable {
   private recent: Float64Array;
   private recentMask: number;
   /** Scratch of addBatch, kept between batches. */
-  private batchHashes = new Uint32Array(0);
-  private batchKeys = new Float64Array(0);
+  private batchHashes = NO_HASHES;
+  private batchKeys = NO_KEYS;
   size = 0;
 
   constructor(expected = 64) {
