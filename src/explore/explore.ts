@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
 import type { Model } from '../model/model.js';
 import type { Configuration } from './configuration.js';
-import { DISABLED, LocalTable } from './local-table.js';
+import { KeyList } from './key-list.js';
+import { LocalTable } from './local-table.js';
 import { goalStates, initialPair } from './pair-codec.js';
 import { exploreInParallel } from './parallel/coordinator.js';
 import { StateTable } from './state-table.js';
 import { SystemCodec } from './system-codec.js';
+import { type StepTables, type SuccessorScratch, successorsOf } from './system-successors.js';
 
 /** Options of one exploration, resolved by the caller. */
 export interface ExploreOptions {
@@ -166,16 +168,20 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
   let states: VisitedStates = single;
   const firstSeen: number[] = new Array<number>(table.size).fill(-1);
   const firstDepth = new Int32Array(table.size).fill(-1);
-  const tuple = new Int32Array(k);
-  const work = new Int32Array(k);
   const seen = new Int32Array(k);
   // Distinct successors of the state being expanded: at most one per step and relationship.
   const maxSuccessors = k * table.relationshipSteps.length + table.sharedSteps.length + 1;
-  const successors = new Float64Array(maxSuccessors);
-  const sharedCount = table.sharedSteps.length;
-  let frontier = new KeyQueue();
-  let next = new KeyQueue();
-  let successorCount = 0;
+  const scratch: SuccessorScratch = { tuple: new Int32Array(k), work: new Int32Array(k), out: new Float64Array(maxSuccessors) };
+  // Read after closing the table: its arrays are replaced as they grow.
+  const steps: StepTables = {
+    moveStart: table.moveStart,
+    moveEnd: table.moveEnd,
+    moveData: table.moveData,
+    sharedData: table.sharedData,
+    sharedCount: table.sharedSteps.length,
+  };
+  let frontier = new KeyList();
+  let next = new KeyList();
   let transitions = 0;
   let fullStates = 0;
   let firstDeadlock = -1;
@@ -196,12 +202,8 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
       }
     }
   };
-  const link = (from: number, key: number, depth: number): void => {
-    // Past the state limit nothing more is added: the run stops with exactly maxStates states.
-    if (key === from || limit) return;
-    for (let s = 0; s < successorCount; s++) if (successors[s] === key) return;
-    successors[successorCount++] = key;
-    transitions++;
+  /** Queues a successor to be stored at `depth`. */
+  const queue = (key: number, depth: number): void => {
     if (pendingCount === pending.length) {
       if (pending.length < MAX_PENDING) {
         const bigger = new Float64Array(pending.length * 2);
@@ -236,8 +238,8 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
     pendingCount = 0;
   };
 
-  tuple.fill(initialL);
-  const initial = codec.pack(tuple);
+  scratch.tuple.fill(initialL);
+  const initial = codec.pack(scratch.tuple);
   single.add(initial, 0);
   found(initial, 0);
   frontier.push(initial);
@@ -272,33 +274,11 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
     }
     for (let j = 0; j < frontier.length && !limit; j++) {
       const key = frontier.get(j);
-      codec.unpack(key, tuple);
-      const { moveData, moveStart, moveEnd, sharedData } = table;
-      successorCount = 0;
-      for (let i = 0; i < k; i++) {
-        const l = tuple[i] as number;
-        // With symmetry, equal neighbours give the same successors up to order.
-        if (codec.symmetry && i > 0 && tuple[i - 1] === l) continue;
-        const end = moveEnd[l] as number;
-        for (let m = (moveStart[l] as number) + 1; m < end; m += 2) {
-          // A loop, not work.set(tuple): for a handful of entries the builtin costs more than the copy.
-          for (let c = 0; c < k; c++) work[c] = tuple[c] as number;
-          work[i] = moveData[m] as number;
-          link(key, codec.pack(work), depth + 1);
-        }
-      }
-      for (let h = 0; h < sharedCount; h++) {
-        let enabled = false;
-        for (let i = 0; i < k; i++) {
-          const target = sharedData[(tuple[i] as number) * sharedCount + h] as number;
-          if (target === DISABLED) {
-            work[i] = tuple[i] as number;
-          } else {
-            work[i] = target;
-            enabled = true;
-          }
-        }
-        if (enabled) link(key, codec.pack(work), depth + 1);
+      const successorCount = successorsOf(key, steps, codec, scratch);
+      // Past the state limit nothing more is added: the run stops with exactly maxStates states.
+      for (let s = 0; s < successorCount && !limit; s++) {
+        transitions++;
+        queue(scratch.out[s] as number, depth + 1);
       }
       // Among the shallowest states without a step, the smallest key: the same whatever the order of expansion.
       if (successorCount === 0 && config.hasEnvironment && (firstDeadlock < 0 || (depthOf(single, firstDeadlock) === depth && key < firstDeadlock)))
@@ -341,31 +321,3 @@ export function depthOf(graph: Pick<ExploredGraph, 'states'> | VisitedStates, ke
 
 /** At most this many successors wait to be added (8 MiB). */
 const MAX_PENDING = 1 << 20;
-
-/** A queue of keys, reused level after level. */
-class KeyQueue {
-  private data = new Float64Array(8);
-  length = 0;
-
-  push(key: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = key;
-  }
-
-  get(i: number): number {
-    return this.data[i] as number;
-  }
-
-  /** A copy of the keys queued. */
-  keys(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
-
-  clear(): void {
-    this.length = 0;
-  }
-}
