@@ -50,10 +50,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       io.stderr(`${formatDiagnostic(error.diagnostic)}\n`);
       return EXIT.failed;
     }
-    if (error instanceof OutputUnwritableError) {
-      io.stderr(`${formatDiagnostic(error.diagnostic)}\n`);
-      return EXIT.failed;
-    }
     io.stderr(`fsmkit: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     io.stderr(
       debug ? `${(error as Error)?.stack ?? ''}\n` : 'This is a bug in fsmkit; please report it with the command you ran (add --debug for the stack).\n',
