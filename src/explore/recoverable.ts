@@ -67,7 +67,7 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
   let scanned = 0;
   for (const { table: part, offset } of regions) {
     for (let s = 0; s < part.capacity; s++) {
-      if ((++scanned & 0xfffff) === 0) report();
+      if ((scanned++ & 0xfffff) === 0) report();
       if (!part.used(s)) continue;
       codec.unpack(part.keyAt(s), tuple);
       if (healsByItself(tuple)) {
@@ -81,7 +81,7 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
   for (const { table: part, offset } of regions) {
     for (let s = 0; s < part.capacity; s++) {
       const slot = offset + s;
-      if ((++scanned & 0xfffff) === 0) report();
+      if ((scanned++ & 0xfffff) === 0) report();
       if (mark[slot] !== UNKNOWN || !part.used(s)) continue;
       let length = 0;
       let healed = false;
