@@ -56,7 +56,7 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
   const sharedCount = table.sharedSteps.length;
   // Past a limit the graph is partial: a path through states never reached proves nothing.
   const alone = graph.limit ? goalsOnly(table) : healsAlone(table, healing);
-  const viaShared = graph.limit || sharedHealing.length === 0 ? undefined : new SharedHealing(table, alone, sharedHealing);
+  const viaShared = graph.limit || sharedHealing.length === 0 ? undefined : SharedHealing.within(table, alone, sharedHealing);
   let walk = new Int32Array(1 << 10);
   // What heal() found so far: the successor to walk to next (unsettled first, then tried), as slots.
   let nextUnknown = -1;

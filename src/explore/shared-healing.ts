@@ -2,6 +2,8 @@ import { DISABLED, type LocalTable } from './local-table.js';
 
 /** Sequences of shared healing steps tried before each relationship heals alone: a network back, two hosts restarted. */
 const MAX_SEQUENCE = 4;
+/** The most 32-bit words the bit sets may take (64 MiB). */
+const MAX_WORDS = 1 << 24;
 
 /**
  * Whether a system state heals after a few shared healing steps (each at
@@ -22,6 +24,24 @@ export class SharedHealing {
   private readonly endsHealed: Int32Array;
   /** moves[(j * locals + l) * words + w]: bit q set when step j of sequence q moves l (or q has no step j). */
   private readonly moves: Int32Array;
+
+  /**
+   * The bit sets for `locals` local states and `healingSteps` shared healing
+   * steps, or undefined when they would take more than 64 MiB (many shared
+   * healing steps make many sequences). Callers then go without: the
+   * walks of the recoverability check decide every state anyway, this only
+   * settles most of them sooner.
+   */
+  static within(table: LocalTable, alone: Uint8Array, healingSteps: readonly number[]): SharedHealing | undefined {
+    let sequences = 0;
+    for (let d = 1, count = 1; d <= Math.min(MAX_SEQUENCE, healingSteps.length); d++) {
+      count *= healingSteps.length - d + 1;
+      sequences += count;
+    }
+    const words = Math.max(1, Math.ceil(sequences / 32));
+    if (table.size * words * (1 + Math.min(MAX_SEQUENCE, healingSteps.length)) > MAX_WORDS) return undefined;
+    return new SharedHealing(table, alone, healingSteps);
+  }
 
   /**
    * @param alone alone[l] = 1 when local state l heals by its own healing steps

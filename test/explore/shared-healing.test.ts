@@ -53,7 +53,8 @@ describe('healing through shared steps, decided per local state', () => {
       const { table } = explore(dhcp, config);
       const healing = table.sharedSteps.filter((s) => s.healing).map((s) => s.index);
       const alone = healsAlone(table);
-      const shared = new SharedHealing(table, alone, healing);
+      const shared = SharedHealing.within(table, alone, healing) as SharedHealing;
+      expect(shared).toBeDefined();
       let heals = 0;
       let checked = 0;
       const tuple = new Int32Array(2);
@@ -72,4 +73,10 @@ describe('healing through shared steps, decided per local state', () => {
       expect(heals).toBeLessThan(checked);
     });
   }
+
+  it('is left out when many shared healing steps would make its bit sets too large (the walks then decide alone)', () => {
+    // Ten healing steps make 5,860 sequences: 184 words per local state and step.
+    const many = Array.from({ length: 10 }, (_, h) => h);
+    expect(SharedHealing.within({ size: 100_000 } as LocalTable, new Uint8Array(0), many)).toBeUndefined();
+  });
 });
