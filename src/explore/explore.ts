@@ -5,9 +5,9 @@ import { KeyList } from './key-list.js';
 import { LocalTable } from './local-table.js';
 import { goalStates, initialPair } from './pair-codec.js';
 import { exploreInParallel } from './parallel/coordinator.js';
-import { StateTable } from './state-table.js';
+import { type StateRegion, StateTable } from './state-table.js';
 import { SystemCodec } from './system-codec.js';
-import { type StepTables, type SuccessorScratch, successorsOf } from './system-successors.js';
+import { type SuccessorScratch, successorsOf } from './system-successors.js';
 
 /** Options of one exploration, resolved by the caller. */
 export interface ExploreOptions {
@@ -65,12 +65,6 @@ export interface VisitedStates {
    * scan over every state walks these directly, without a lookup per slot.
    */
   regions(): readonly StateRegion[];
-}
-
-/** One table of a visited set, and where its slots start among the set's. */
-export interface StateRegion {
-  table: StateTable;
-  offset: number;
 }
 
 export interface ExploreProgress {
@@ -172,14 +166,6 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
   // Distinct successors of the state being expanded: at most one per step and relationship.
   const maxSuccessors = k * table.relationshipSteps.length + table.sharedSteps.length + 1;
   const scratch: SuccessorScratch = { tuple: new Int32Array(k), work: new Int32Array(k), out: new Float64Array(maxSuccessors) };
-  // Read after closing the table: its arrays are replaced as they grow.
-  const steps: StepTables = {
-    moveStart: table.moveStart,
-    moveEnd: table.moveEnd,
-    moveData: table.moveData,
-    sharedData: table.sharedData,
-    sharedCount: table.sharedSteps.length,
-  };
   let frontier = new KeyList();
   let next = new KeyList();
   let transitions = 0;
@@ -274,7 +260,7 @@ export function explore(model: Model, config: Configuration, shape: Shape = PAIR
     }
     for (let j = 0; j < frontier.length && !limit; j++) {
       const key = frontier.get(j);
-      const successorCount = successorsOf(key, steps, codec, scratch);
+      const successorCount = successorsOf(key, table, codec, scratch);
       // Past the state limit nothing more is added: the run stops with exactly maxStates states.
       for (let s = 0; s < successorCount && !limit; s++) {
         transitions++;

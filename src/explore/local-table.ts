@@ -38,6 +38,8 @@ export class LocalTable {
   readonly relationshipSteps: Step[];
   /** Steps that move every relationship they are enabled on (network and host events). */
   readonly sharedSteps: SharedStep[];
+  /** sharedSteps.length: the row width of sharedData. */
+  readonly sharedCount: number;
   private readonly stepper: PairStepper;
   private readonly goal: readonly [number, number];
   private readonly index = new Map<number, number>();
@@ -89,6 +91,7 @@ export class LocalTable {
     this.relationshipSteps = steps.filter((s) => model.events[s.event]?.scope === 'relationship');
     this.stepsFrom = stepsByState(model, this.relationshipSteps);
     this.sharedSteps = sharedStepGroups(model, steps).map((pairSteps, index) => ({ index, pairSteps, healing: pairSteps[0]?.healing ?? false }));
+    this.sharedCount = this.sharedSteps.length;
   }
 
   /** Which rules fired in the expanded local states, link-lost rules included. */
@@ -142,9 +145,9 @@ export class LocalTable {
     return l < this.keys.length && (this.moveStart[l] as number) >= 0;
   }
 
-  /** Target of local state l under shared step h (DISABLED when not enabled there). */
+  /** Target of local state l under shared step h: DISABLED when not enabled there, and when l was never expanded (only past a limit). */
   sharedTarget(l: number, h: number): number {
-    return this.sharedData[l * this.sharedSteps.length + h] as number;
+    return this.isExpanded(l) ? (this.sharedData[l * this.sharedCount + h] as number) : DISABLED;
   }
 
   /** Computes (once) what every step does to local state l. */
@@ -172,7 +175,7 @@ export class LocalTable {
     }
     this.moveStart[l] = start;
     this.moveEnd[l] = this.moveLength;
-    const count = this.sharedSteps.length;
+    const count = this.sharedCount;
     while ((l + 1) * count > this.sharedData.length) this.sharedData = grown(this.sharedData, 0);
     const shared = this.sharedData;
     shared.fill(DISABLED, l * count, (l + 1) * count);
@@ -214,12 +217,10 @@ export class LocalTable {
 function stepsByState(model: Model, steps: readonly Step[]): Step[][][] {
   const byState = BOTH.map(() => model.states.map((): Step[] => []));
   for (const step of steps) {
-    for (const server of BOTH) {
-      if (step.server !== server) continue;
-      const lists = byState[server] as Step[][];
-      if (step.rule) lists[step.rule.from]?.push(step);
-      else for (const list of lists) list.push(step);
-    }
+    if (step.server === undefined) continue;
+    const lists = byState[step.server] as Step[][];
+    if (step.rule) lists[step.rule.from]?.push(step);
+    else for (const list of lists) list.push(step);
   }
   return byState;
 }

@@ -53,7 +53,6 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
   const work = new Int32Array(k);
   const healing = table.steps.map((s) => s.healing);
   const sharedHealing = table.sharedSteps.filter((s) => s.healing).map((s) => s.index);
-  const sharedCount = table.sharedSteps.length;
   // Past a limit the graph is partial: a path through states never reached proves nothing.
   const alone = graph.limit ? goalsOnly(table) : healsAlone(table, healing);
   const viaShared = graph.limit || sharedHealing.length === 0 ? undefined : SharedHealing.within(table, alone, sharedHealing);
@@ -129,10 +128,7 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
     if (all || !viaShared) return all;
     return viaShared.heals(tuple, k);
   }
-  /** Target of local state l under shared step h; DISABLED also when l was never expanded (only past a limit). */
-  function sharedData(l: number, h: number): number {
-    return table.isExpanded(l) ? (table.sharedData[l * sharedCount + h] as number) : DISABLED;
-  }
+
   /** Looks at one healing successor; true when it is known to heal. */
   function consider(successor: number): boolean {
     const slot = states.slotOf(successor);
@@ -164,7 +160,7 @@ export function findUnrecoverable(graph: ExploredGraph, property: string, onProg
     for (const h of sharedHealing) {
       let enabled = false;
       for (let i = 0; i < k; i++) {
-        const target = sharedData(tuple[i] as number, h);
+        const target = table.sharedTarget(tuple[i] as number, h);
         work[i] = target === DISABLED ? (tuple[i] as number) : target;
         if (target !== DISABLED) enabled = true;
       }

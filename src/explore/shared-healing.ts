@@ -47,7 +47,7 @@ export class SharedHealing {
    * @param alone alone[l] = 1 when local state l heals by its own healing steps
    * @param healingSteps the shared steps that count as healing, by index
    */
-  constructor(table: LocalTable, alone: Uint8Array, healingSteps: readonly number[]) {
+  private constructor(table: LocalTable, alone: Uint8Array, healingSteps: readonly number[]) {
     const sequences: number[][] = [];
     const extend = (prefix: number[]): void => {
       for (const h of healingSteps) {
@@ -66,9 +66,6 @@ export class SharedHealing {
     this.locals = locals;
     this.endsHealed = new Int32Array(locals * words);
     this.moves = new Int32Array(steps * locals * words);
-    const count = table.sharedSteps.length;
-    // Unexpanded local states (only past a limit) take no shared step.
-    const target = (l: number, h: number): number => (table.isExpanded(l) ? (table.sharedData[l * count + h] as number) : DISABLED);
     sequences.forEach((sequence, q) => {
       const w = q >>> 5;
       const bit = 1 << (q & 31);
@@ -78,7 +75,7 @@ export class SharedHealing {
           const h = sequence[j];
           let moves = true;
           if (h !== undefined) {
-            const to = target(at, h);
+            const to = table.sharedTarget(at, h);
             moves = to !== DISABLED && to !== at;
             if (to !== DISABLED) at = to;
           }

@@ -2,6 +2,12 @@ import { hash53 } from './hash.js';
 
 const EMPTY = 0;
 
+/** One table of a visited set, and where its slots start among the set's. */
+export interface StateRegion {
+  table: StateTable;
+  offset: number;
+}
+
 /** A table's storage as plain typed arrays: what crosses between threads. */
 export interface StateTableParts {
   keys: Float64Array;
@@ -158,7 +164,7 @@ export class StateTable {
   }
 
   /** The table as the one region of a visited set. */
-  regions(): readonly { table: StateTable; offset: number }[] {
+  regions(): readonly StateRegion[] {
     return [{ table: this, offset: 0 }];
   }
 

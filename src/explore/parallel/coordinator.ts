@@ -71,7 +71,7 @@ export function exploreInParallel(start: ParallelStart): ParallelResult {
       moveEnd: start.table.moveEnd,
       moveData: start.table.moveData,
       sharedData: start.table.sharedData,
-      sharedCount: start.table.sharedSteps.length,
+      sharedCount: start.table.sharedCount,
       localStates: start.table.size,
       maxSuccessors: start.maxSuccessors,
       control: control.buffer as SharedArrayBuffer,

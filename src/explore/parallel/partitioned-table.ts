@@ -1,5 +1,5 @@
 import { hash53 } from '../hash.js';
-import { StateTable, type StateTableParts } from '../state-table.js';
+import { type StateRegion, StateTable, type StateTableParts } from '../state-table.js';
 
 /**
  * The worker that owns a key: the hash's low 16 bits modulo the worker
@@ -72,7 +72,7 @@ export class PartitionedStateTable {
   }
 
   /** Each partition with its first global slot. */
-  regions(): readonly { table: StateTable; offset: number }[] {
+  regions(): readonly StateRegion[] {
     return this.parts.map((table, p) => ({ table, offset: this.offsets[p] as number }));
   }
 
